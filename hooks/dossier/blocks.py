@@ -1,0 +1,234 @@
+"""The blocks a seed is recovered into, and how each is written as safe Markdown.
+
+Every piece of seed text passes through :func:`inline`, which escapes what
+Markdown or HTML would otherwise interpret, so seed text is always shown as
+text: never as HTML, never as Markdown syntax, never as a template.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+
+# Characters Python-Markdown and its extensions would read as syntax anywhere in a line.
+_INLINE_SPECIAL = re.compile(r"[\\`*_\[\]{}<>&|~^=:$!]")
+_ENTITY = {c: f"&#{ord(c)};" for c in "\\`*_[]{}|~^=:$!"}
+_ENTITY.update({"<": "&lt;", ">": "&gt;", "&": "&amp;"})
+
+
+def inline(text: str) -> str:
+    """Escape seed text for use inside a Markdown paragraph, heading, list item or cell.
+
+    Each character that could start Markdown, HTML, an emoji short code, an
+    attribute list or a block syntax becomes a character reference, which every
+    Markdown processor shows literally. Leading characters that start blocks
+    (``#``, ``-``, ``+``, ``>``, ``/``, ``?``, a number and a dot) are escaped too.
+    """
+    text = " ".join(text.split())
+    escaped = _INLINE_SPECIAL.sub(lambda m: _ENTITY[m.group()], text)
+    match = re.match(r"^(\d+)([.)])", escaped)
+    if match:
+        return f"{match.group(1)}&#{ord(match.group(2))};{escaped[match.end():]}"
+    if escaped and escaped[0] in "#-+/?":
+        return f"&#{ord(escaped[0])};{escaped[1:]}"
+    return escaped
+
+
+def attribute(text: str) -> str:
+    """Escape a value for an HTML attribute in double quotes."""
+    return html.escape(" ".join(text.split()), quote=True)
+
+
+@dataclass
+class Block:
+    """A piece of a page. ``line`` is the seed line where it starts."""
+
+    line: int
+
+    def markdown(self) -> str:  # pragma: no cover - every subclass overrides
+        """The block as Markdown."""
+        raise NotImplementedError
+
+    def texts(self) -> list[str]:
+        """The seed text the block shows, for summaries and checks."""
+        return []
+
+
+@dataclass
+class Heading(Block):
+    text: str
+    level: int = 2
+
+    def markdown(self) -> str:
+        return f"{'#' * self.level} {inline(self.text)}"
+
+    def texts(self) -> list[str]:
+        return [self.text]
+
+
+@dataclass
+class Paragraph(Block):
+    text: str
+
+    def markdown(self) -> str:
+        return inline(self.text)
+
+    def texts(self) -> list[str]:
+        return [self.text]
+
+
+@dataclass
+class ListBlock(Block):
+    items: list[str]
+    ordered: bool = False
+    checklist: bool = False
+    numbers: list[int] = field(default_factory=list)
+
+    def markdown(self) -> str:
+        lines = []
+        for index, item in enumerate(self.items):
+            if self.ordered:
+                number = self.numbers[index] if index < len(self.numbers) else index + 1
+                lines.append(f"{number}. {inline(item)}")
+            elif self.checklist:
+                lines.append(f"- [ ] {inline(item)}")
+            else:
+                lines.append(f"- {inline(item)}")
+        return "\n".join(lines)
+
+    def texts(self) -> list[str]:
+        return list(self.items)
+
+
+@dataclass
+class Quote(Block):
+    text: str
+    attribution: str | None = None
+
+    def markdown(self) -> str:
+        body = f"> {inline(self.text)}"
+        if self.attribution:
+            body += f"\n>\n> <cite>— {inline(self.attribution)}</cite>"
+        return body
+
+    def texts(self) -> list[str]:
+        return [self.text] + ([self.attribution] if self.attribution else [])
+
+
+def _caption(caption: list[str]) -> str:
+    if not caption:
+        return ""
+    first, *rest = caption
+    text = f"**{inline(first)}**"
+    if rest:
+        text += " — " + " — ".join(inline(c) for c in rest)
+    return f"\n\n/// table-caption\n{text}\n///"
+
+
+def _table(header: list[str], rows: list[list[str]]) -> str:
+    width = len(header)
+    lines = ["| " + " | ".join(inline(h) or "&nbsp;" for h in header) + " |", "|" + "---|" * width]
+    for row in rows:
+        cells = (row + [""] * width)[:width]
+        lines.append("| " + " | ".join(inline(c) for c in cells) + " |")
+    return "\n".join(lines)
+
+
+@dataclass
+class Figures(Block):
+    """Key numbers: each a value and what it measures."""
+
+    rows: list[tuple[str, str]]
+    caption: list[str] = field(default_factory=list)
+
+    def markdown(self) -> str:
+        cards = "\n".join(
+            f'<div class="dossier-figure"><span class="dossier-figure__value">{inline(value)}</span>'
+            f'<span class="dossier-figure__label">{inline(label)}</span></div>'
+            for value, label in self.rows
+        )
+        caption = f'<p class="dossier-figures__caption">{" — ".join(inline(c) for c in self.caption)}</p>\n' if self.caption else ""
+        return f'<div class="dossier-figures">\n{caption}{cards}\n</div>'
+
+    def texts(self) -> list[str]:
+        return self.caption + [f"{v}{label}" for v, label in self.rows]
+
+
+@dataclass
+class Timeline(Block):
+    """Dated events, in the order the seed gives them."""
+
+    rows: list[tuple[str, str]]
+    caption: list[str] = field(default_factory=list)
+
+    def markdown(self) -> str:
+        return _table(["Year", "Event"], [[year, event] for year, event in self.rows]) + _caption(self.caption)
+
+    def texts(self) -> list[str]:
+        return self.caption + [f"{y}{e}" for y, e in self.rows]
+
+
+@dataclass
+class Table(Block):
+    """A table: its first row is the header; short rows are padded, nothing is dropped."""
+
+    rows: list[list[str]]
+    caption: list[str] = field(default_factory=list)
+
+    def markdown(self) -> str:
+        width = max(len(r) for r in self.rows)
+        header = (self.rows[0] + [""] * width)[:width]
+        return _table(header, self.rows[1:]) + _caption(self.caption)
+
+    def texts(self) -> list[str]:
+        return self.caption + [c for row in self.rows for c in row]
+
+
+@dataclass
+class Contrast(Block):
+    """Pairs of a bad and a good example, shown side by side."""
+
+    pairs: list[tuple[str, str]]
+    labels: tuple[str, str] = ("Bad", "Good")
+
+    def markdown(self) -> str:
+        bad, good = self.labels
+        return _table([f"✗ {bad}", f"✓ {good}"], [[b, g] for b, g in self.pairs])
+
+    def texts(self) -> list[str]:
+        return [t for pair in self.pairs for t in pair]
+
+
+@dataclass
+class Aside(Block):
+    """Text set apart from the article: a teaser for a related page, or a call to action."""
+
+    title: str
+    lines: list[str]
+    style: str = "note"
+
+    def markdown(self) -> str:
+        body = "\n\n".join(f"    {inline(line)}" for line in self.lines)
+        return f'!!! {self.style} "{attribute(self.title)}"\n\n{body}'
+
+    def texts(self) -> list[str]:
+        return list(self.lines)
+
+
+@dataclass
+class RawMarkdown(Block):
+    """Markdown written by the seed's author, already made safe."""
+
+    text: str
+
+    def markdown(self) -> str:
+        return self.text
+
+    def texts(self) -> list[str]:
+        return [self.text]
+
+
+def to_markdown(blocks: list[Block]) -> str:
+    """Join blocks into one Markdown document."""
+    return "\n\n".join(block.markdown() for block in blocks) + "\n"

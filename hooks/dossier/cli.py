@@ -1,0 +1,55 @@
+"""The editors' command: ``dossier check`` shows how each seed was understood and what is wrong."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .pipeline import build_site
+from .problems import Severity
+
+
+@click.group()
+def main() -> None:
+    """Dossier: company guide sites from raw research documents."""
+
+
+@main.command()
+@click.argument("seeds", default="seeds", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--quiet", "-q", is_flag=True, help="Print problems only, not how each seed was understood.")
+def check(seeds: Path, quiet: bool) -> None:
+    """Print how each seed in SEEDS was understood and every problem as path:line: message.
+
+    Exits with status 1 when any seed has an error (it could not be used),
+    0 otherwise; warnings and notices are printed but do not fail.
+    """
+    site = build_site(seeds)
+    if not quiet:
+        for page in site.seeds:
+            c = page.classification
+            click.echo(f"{seeds.as_posix()}/{page.path}")
+            click.echo(f"  company: {c.company or '(unknown)'}")
+            click.echo(f"  kind:    {c.kind.value}")
+            click.echo(f"  role:    {c.role or '-'}")
+            click.echo(f"  title:   {page.title}")
+            click.echo(f"  page:    /{page.src_uri.removesuffix('.md').removesuffix('index')}/".replace("//", "/"))
+            for reason in c.evidence:
+                click.echo(f"  why:     {reason}")
+    problems = site.problems.sorted()
+    for problem in problems:
+        label = problem.severity.name.lower()
+        click.echo(f"{seeds.as_posix()}/{problem} [{label}]", err=problem.severity >= Severity.WARNING)
+    errors = [p for p in problems if p.severity is Severity.ERROR]
+    warnings = [p for p in problems if p.severity is Severity.WARNING]
+    click.echo(
+        f"{len(site.seeds)} seeds understood, {len(errors)} errors, {len(warnings)} warnings, "
+        f"{len(problems) - len(errors) - len(warnings)} notices",
+        err=True,
+    )
+    sys.exit(1 if errors else 0)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

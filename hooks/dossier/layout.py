@@ -1,0 +1,73 @@
+"""Group seed pages into companies and give every page its place (URL) in the site."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from .model import Company, Kind, SeedPage
+from .slugs import SlugAllocator, slug
+
+UNKNOWN_COMPANY = "Unknown company"
+
+_KIND_PATHS = {
+    Kind.VALUES: "values",
+    Kind.INTERVIEW: "interview-process",
+    Kind.HISTORY: "history",
+    Kind.COMPENSATION: "compensation",
+    Kind.ROLE: "roles",
+    Kind.OTHER: "documents",
+}
+
+
+def company_key(name: str) -> str:
+    """The identity of a company name: "Twilio", "twilio" and " TWILIO " are one company."""
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+
+
+def _display_name(names: list[str]) -> str:
+    # Prefer a name as a person writes it (with capitals) over a slug-like key.
+    return sorted(names, key=lambda n: (n == n.lower(), -len(n), n))[0]
+
+
+def arrange(pages: list[SeedPage]) -> list[Company]:
+    """Group pages by company and assign each page a unique source URI.
+
+    Pages must come sorted by seed path; companies come back sorted by name, and
+    every choice (slug suffixes included) follows that order, so the same seeds
+    always give the same URLs.
+    """
+    groups: dict[str, list[SeedPage]] = {}
+    names: dict[str, list[str]] = {}
+    for page in pages:
+        name = page.classification.company.strip() or UNKNOWN_COMPANY
+        key = company_key(name)
+        groups.setdefault(key, []).append(page)
+        names.setdefault(key, []).append(name)
+    company_slugs = SlugAllocator()
+    companies = []
+    for key in sorted(groups, key=lambda k: (company_key(_display_name(names[k])), k)):
+        name = _display_name(names[key])
+        company = Company(name=name, slug=company_slugs.take(slug(name, "company")))
+        company.pages = sorted(groups[key], key=lambda p: (p.classification.kind.order, p.classification.role or "", p.path))
+        _place_pages(company)
+        companies.append(company)
+    return companies
+
+
+def _place_pages(company: Company) -> None:
+    uris = SlugAllocator()
+    by_kind: dict[Kind, list[SeedPage]] = {}
+    for page in company.pages:
+        by_kind.setdefault(page.classification.kind, []).append(page)
+    base = f"companies/{company.slug}"
+    for kind, pages in by_kind.items():
+        folder = _KIND_PATHS[kind]
+        single_page_kind = kind in (Kind.VALUES, Kind.INTERVIEW, Kind.HISTORY)
+        for page in pages:
+            role = page.classification.role
+            if single_page_kind and len(pages) == 1:
+                name = uris.take(folder)
+                page.src_uri = f"{base}/{name}.md"
+            else:
+                wanted = slug(role, "role") if role else slug(page.title, kind.value)
+                page.src_uri = f"{base}/{folder}/{uris.take(folder + '/' + wanted).split('/', 1)[1]}.md"

@@ -1,0 +1,108 @@
+"""The typed models shared by every stage of the pipeline."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class Kind(enum.Enum):
+    """What a seed is about; decides its place in the company's dossier."""
+
+    COMPENSATION = "compensation"
+    INTERVIEW = "interview"
+    VALUES = "values"
+    ROLE = "role"
+    HISTORY = "history"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        """The name a reader sees for pages of this kind."""
+        return _LABELS[self]
+
+    @property
+    def order(self) -> int:
+        """The position of this kind's pages in a dossier."""
+        return list(Kind).index(self)
+
+    @property
+    def per_role(self) -> bool:
+        """Whether seeds of this kind are usually about one role."""
+        return self in (Kind.COMPENSATION, Kind.ROLE, Kind.INTERVIEW)
+
+
+_LABELS = {
+    Kind.COMPENSATION: "Compensation",
+    Kind.INTERVIEW: "Interview process",
+    Kind.VALUES: "Values",
+    Kind.ROLE: "Day in the life",
+    Kind.HISTORY: "History",
+    Kind.OTHER: "Document",
+}
+
+
+@dataclass(frozen=True)
+class Classification:
+    """Who a seed is about, what kind it is, for which role, and why we think so."""
+
+    company: str
+    kind: Kind
+    role: str | None
+    evidence: tuple[str, ...] = ()
+    company_from_text: bool = False
+    """Whether the company was guessed from the text (not stated by front matter or folder)."""
+
+
+@dataclass
+class SeedPage:
+    """One seed, understood and structured, with the place it takes in the site."""
+
+    path: str
+    classification: Classification
+    title: str
+    """The seed's own title, or one made from its company, kind and role."""
+    markdown: str
+    """The body as Markdown, without the title."""
+    summary: str
+    headings: list[str] = field(default_factory=list)
+    src_uri: str = ""
+
+    @property
+    def label(self) -> str:
+        """The short name of the page within its company ("Interview process · Data Engineer")."""
+        kind = self.classification.kind
+        role = self.classification.role
+        if kind is Kind.OTHER:
+            return self.title
+        return f"{kind.label} · {role}" if role else kind.label
+
+
+@dataclass
+class Company:
+    """A company of the corpus and the pages of its dossier."""
+
+    name: str
+    slug: str
+    pages: list[SeedPage] = field(default_factory=list)
+
+    @property
+    def hub_uri(self) -> str:
+        """The source path of the company's profile hub."""
+        return f"companies/{self.slug}/index.md"
+
+    @property
+    def roles(self) -> list[str]:
+        """The roles the dossier covers, sorted."""
+        return sorted({p.classification.role for p in self.pages if p.classification.role})
+
+
+@dataclass
+class GeneratedPage:
+    """A page of the site as MkDocs needs it: where it goes, its titles, its Markdown."""
+
+    src_uri: str
+    nav_title: str
+    html_title: str
+    markdown: str
+    description: str = ""

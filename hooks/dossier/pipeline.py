@@ -1,0 +1,182 @@
+"""Run the stages in order: discover, read, classify, structure, arrange, render.
+
+Everything is read before anything is rendered, because a page links to pages
+made from other seeds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+
+from .blocks import Figures, Paragraph, to_markdown
+from .classify import classify, reconcile_companies
+from .discover import discover
+from .layout import UNKNOWN_COMPANY, arrange
+from .model import Classification, Company, GeneratedPage, Kind, SeedPage
+from .problems import Problems, Severity
+from .read import Source, read_seed
+from .render import render
+from .structure import Recovered, recover
+
+SUMMARY_CHARS = 220
+
+
+@dataclass
+class Site:
+    """Everything one run of the pipeline produced."""
+
+    pages: list[GeneratedPage]
+    companies: list[Company]
+    seeds: list[SeedPage]
+    problems: Problems
+    nav: list[Any] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    """What one seed's bytes gave: cached by content hash so that rebuilds skip unchanged seeds."""
+
+    page: SeedPage | None
+    source: Source | None
+    recovered: Recovered | None
+    problems: tuple[Any, ...]
+
+
+_CACHE: dict[tuple[str, str], _Parsed] = {}
+
+
+def summarise(recovered: Recovered, body: str) -> str:
+    """A one-line summary: the first sentences of the first paragraph, up to about 220 characters."""
+    text = next((b.text for b in recovered.blocks if isinstance(b, Paragraph) and len(b.text) > 40), "")
+    if not text:
+        for line in body.split("\n"):
+            line = line.strip()
+            if len(line) > 40 and not re.match(r"^(#|\||[-*]\s|>|\d+\.)", line):
+                text = re.sub(r"\*\*|__|`", "", line)
+                break
+    if len(text) <= SUMMARY_CHARS:
+        return text
+    sentences = re.split(r"(?<=[.!?])\s+", text)
+    summary = ""
+    for sentence in sentences:
+        if summary and len(summary) + len(sentence) > SUMMARY_CHARS:
+            break
+        summary = f"{summary} {sentence}".strip()
+    return summary if len(summary) <= SUMMARY_CHARS else summary[: SUMMARY_CHARS - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _parse(data: bytes, path: str) -> _Parsed:
+    problems = Problems()
+    source = read_seed(data, path, problems)
+    if source is None:
+        return _Parsed(None, None, None, tuple(problems.items))
+    folder = path.split("/")[0] if "/" in path else None
+    classification = classify(source.body, source.front_matter, folder)
+    if not classification.company:
+        problems.add(path, None, f"company not recognised, filed under {UNKNOWN_COMPANY!r}: add 'company:' front matter "
+                     "or move the seed to seeds/<company>/", Severity.WARNING)
+    recovered = recover(source.body, source.body_line)
+    company = classification.company or UNKNOWN_COMPANY
+    title = recovered.title or " · ".join(filter(None, [company, classification.kind.label, classification.role]))
+    page = SeedPage(
+        path=path,
+        classification=classification,
+        title=title,
+        markdown=to_markdown(recovered.blocks),
+        summary=summarise(recovered, source.body),
+        headings=[h.text for h in recovered.headings],
+    )
+    return _Parsed(page, source, recovered, tuple(problems.items))
+
+
+def read_corpus(seeds_dir: Path, problems: Problems) -> list[tuple[SeedPage, Source, Recovered]]:
+    """Read and understand every seed; the unusable ones leave only problems."""
+    parsed = []
+    for file in discover(seeds_dir, problems):
+        path = file.relative_to(seeds_dir).as_posix()
+        try:
+            data = file.read_bytes()
+        except OSError as exc:
+            problems.add(path, None, f"could not be read: {exc.strerror}", Severity.ERROR)
+            continue
+        key = (path, hashlib.sha256(data).hexdigest())
+        if key not in _CACHE:
+            _CACHE[key] = _parse(data, path)
+        result = _CACHE[key]
+        problems.items.extend(result.problems)
+        if result.page is not None and result.source is not None and result.recovered is not None:
+            parsed.append((replace(result.page), result.source, result.recovered))
+    return parsed
+
+
+def _freshness(source: Source) -> str:
+    value = source.front_matter.get("last_updated")
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()[:10]
+    return str(value) if isinstance(value, (str, int)) and str(value).strip() else ""
+
+
+def _holdings(company: Company) -> str:
+    parts = []
+    for kind in Kind:
+        pages = [p for p in company.pages if p.classification.kind is kind]
+        if not pages:
+            continue
+        roles = [p.classification.role for p in pages if p.classification.role]
+        label = kind.label.lower() if kind is not Kind.OTHER else ("other documents" if len(pages) > 1 else "another document")
+        parts.append(f"{label} ({', '.join(roles)})" if roles else label)
+    return (parts[0][:1].upper() + "; ".join(parts)[1:]) if parts else ""
+
+
+def _html_title(page: SeedPage, company: Company) -> str:
+    kind = page.classification.kind
+    parts = [company.name, page.title] if kind is Kind.OTHER else [company.name, kind.label, page.classification.role]
+    return " · ".join(p for p in parts if p)
+
+
+def build_site(seeds_dir: Path, site_name: str = "Dossier") -> Site:
+    """Read every seed under ``seeds_dir`` and return the site's pages, navigation and problems."""
+    problems = Problems()
+    parsed = read_corpus(seeds_dir, problems)
+    sources = {page.path: source for page, source, _ in parsed}
+    recovered = {page.path: rec for page, _, rec in parsed}
+    seeds = [page for page, _, _ in parsed]
+    for page, classification in zip(seeds, reconcile_companies([p.classification for p in seeds])):
+        page.classification = classification
+    companies = arrange(seeds)
+    freshness = {path: _freshness(source) for path, source in sources.items()}
+    holdings = {c.slug: _holdings(c) for c in companies}
+    latest = {c.slug: max((freshness[p.path] for p in c.pages if freshness[p.path]), default="") for c in companies}
+
+    pages: list[GeneratedPage] = [
+        GeneratedPage("index.md", "Home", site_name, render(
+            "home.md.j2", here="index.md", site_name=site_name, companies=companies, holdings=holdings)),
+        GeneratedPage("companies/index.md", "All companies", "Companies", render(
+            "companies.md.j2", here="companies/index.md", companies=companies, holdings=holdings, latest=latest)),
+    ]
+    nav: list[Any] = [{"Home": "index.md"}]
+    company_nav: list[Any] = ["companies/index.md"]
+    for company in companies:
+        overview_page = next((p for p in company.pages if p.classification.kind is Kind.HISTORY), None) \
+            or (company.pages[0] if company.pages else None)
+        overview = overview_page.summary if overview_page else ""
+        figures = next((b for p in company.pages for b in recovered[p.path].blocks if isinstance(b, Figures)), None)
+        pages.append(GeneratedPage(company.hub_uri, company.name, f"{company.name} · Company profile", render(
+            "hub.md.j2", here=company.hub_uri, company=company, overview=overview, overview_page=overview_page,
+            figures=Markup(figures.markdown()) if figures else "", freshness=freshness)))
+        entries: list[Any] = [company.hub_uri]
+        for page in company.pages:
+            pages.append(GeneratedPage(page.src_uri, page.label, _html_title(page, company), render(
+                "page.md.j2", here=page.src_uri, page=page, company=company, body=Markup(page.markdown)),
+                description=page.summary))
+            entries.append({page.label: page.src_uri})
+        company_nav.append({company.name: entries})
+    nav.append({"Companies": company_nav})
+    return Site(pages=pages, companies=companies, seeds=seeds, problems=problems, nav=nav)

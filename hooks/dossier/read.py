@@ -1,0 +1,164 @@
+"""Turn the bytes of a seed into clean text: encoding, newlines, mojibake, front matter."""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+import ftfy
+from ftfy.badness import BADNESS_RE, is_bad
+
+from .frontmatter import parse_front_matter, split_front_matter
+from .problems import Problems, Severity
+
+MAX_SEED_BYTES = 5 * 1024 * 1024
+"""Seeds larger than this are not read (a guide page of 5 MB is no page)."""
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+# Characters that mojibake is made of: the Latin-1 supplement, the cp1252
+# punctuation that stands for bytes 0x80-0x9f, and variation selectors.
+_MOJIBAKE_CHAR = "\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\ufe0f"
+_MOJIBAKE_RUN = re.compile(f"[{_MOJIBAKE_CHAR}]+")
+_LATIN1_FALLBACK = "dossier-latin1"
+codecs.register_error(_LATIN1_FALLBACK, lambda e: (e.object[e.start : e.end].decode("latin-1"), e.end))
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@dataclass
+class Source:
+    """A seed as text: its front matter (possibly empty) and its body.
+
+    ``body_line`` is the line of the original file on which the body starts, so
+    that problems found in the body can name the file's own line numbers.
+    """
+
+    path: str
+    body: str
+    front_matter: dict[str, Any] = field(default_factory=dict)
+    body_line: int = 1
+    encoding: str = "utf-8"
+    has_front_matter: bool = False
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode seed bytes and return ``(text, encoding)``.
+
+    A byte order mark decides first (UTF-8, UTF-16, UTF-32); then UTF-8; then
+    UTF-16 without a mark when every other byte is NUL; then cp1252, whose five
+    unassigned bytes are taken as Latin-1 so that nothing raises.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError:
+                break
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    for encoding, zeros, others in (("utf-16-le", data[1::2], data[0::2]), ("utf-16-be", data[0::2], data[1::2])):
+        # Text in UTF-16 without a mark: most high bytes are NUL, hardly any low bytes.
+        if len(data) >= 4 and len(data) % 2 == 0 and zeros.count(0) > 0.6 * len(zeros) and others.count(0) < 0.05 * len(others):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError:
+                pass
+    return data.decode("cp1252", errors=_LATIN1_FALLBACK), "cp1252"
+
+
+def normalise_newlines(text: str) -> str:
+    """CRLF and lone CR become LF; a leading BOM left by a mixed encoding is dropped."""
+    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def repair_mojibake(text: str, path: str, first_line: int, problems: Problems) -> str:
+    """Repair mojibake with ftfy; remove, and report, what no repair can restore.
+
+    Where bytes were lost (UTF-8 read as cp1252, whose unassigned bytes vanish),
+    ftfy leaves a residue such as ``ðŸ—ï¸``; on lines ftfy still judges bad, the
+    runs of mojibake characters around each suspicious sequence are removed.
+    """
+    fixed = ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False, fix_latin_ligatures=False,
+                          fix_character_width=False, fix_line_breaks=False)
+    if fixed != unicodedata.normalize("NFC", text):
+        problems.add(path, first_line, "mojibake repaired (text had been decoded with the wrong encoding)", Severity.NOTICE)
+    lines = fixed.split("\n")
+    for number, line in enumerate(lines):
+        if not is_bad(line):
+            continue
+        spans = []
+        for match in BADNESS_RE.finditer(line):
+            run = next((r for r in _MOJIBAKE_RUN.finditer(line) if r.start() <= match.start() < r.end()), None)
+            if run and run.group().strip():
+                spans.append((run.start(), run.end()))
+        if not spans:
+            continue
+        cleaned, removed, last = [], [], 0
+        for start, end in sorted(set(spans)):
+            if start < last:
+                continue
+            cleaned.append(line[last:start])
+            removed.append(line[start:end])
+            last = end
+        cleaned.append(line[last:])
+        lines[number] = re.sub(r"  +", " ", "".join(cleaned)).rstrip() if line.strip() else line
+        problems.add(
+            path,
+            first_line + number,
+            f"unrepairable mojibake removed: {' '.join(repr(r) for r in removed)} (bytes were lost before the seed was saved)",
+            Severity.NOTICE,
+        )
+    return "\n".join(lines)
+
+
+def read_seed(data: bytes, path: str, problems: Problems) -> Source | None:
+    """Read one seed's bytes; return ``None`` (with an error) when it cannot be used."""
+    if len(data) > MAX_SEED_BYTES:
+        problems.add(path, None, f"seed is {len(data):,} bytes, over the {MAX_SEED_BYTES:,}-byte limit; skipped", Severity.ERROR)
+        return None
+    text, encoding = decode(data)
+    if "\x00" in text:
+        problems.add(path, None, "binary file (contains NUL bytes), not a text seed; skipped", Severity.ERROR)
+        return None
+    text = normalise_newlines(text)
+    if _CONTROL.search(text):
+        text = _CONTROL.sub("", text)
+        problems.add(path, None, "control characters removed", Severity.NOTICE)
+    if not text.strip():
+        problems.add(path, None, "empty seed (no text); skipped", Severity.ERROR)
+        return None
+    yaml_text, body, body_line = split_front_matter(text)
+    front: dict[str, Any] = {}
+    if yaml_text is not None:
+        parsed = parse_front_matter(yaml_text, path, problems)
+        if parsed is None:
+            # The front matter is unusable: show all of it as text, so nothing is lost.
+            body, body_line = text, 1
+        else:
+            front = parsed
+    body = repair_mojibake(body, path, body_line, problems)
+    front = _repair_values(front)
+    return Source(path=path, body=body, front_matter=front, body_line=body_line, encoding=encoding,
+                  has_front_matter=bool(front))
+
+
+def _repair_values(value: Any) -> Any:
+    """Repair mojibake inside front matter strings."""
+    if isinstance(value, str):
+        return ftfy.fix_text(value, uncurl_quotes=False)
+    if isinstance(value, list):
+        return [_repair_values(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _repair_values(v) for k, v in value.items()}
+    return value

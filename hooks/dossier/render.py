@@ -1,0 +1,54 @@
+"""Render the site's pages as Markdown from Jinja2 templates.
+
+One environment, templates in ``templates/``, ``StrictUndefined`` so a missing
+variable fails loudly. Seed text only ever enters as a value: every ``{{ }}``
+output is escaped for Markdown by :func:`dossier.blocks.inline` unless it is
+:class:`markupsafe.Markup`, which only Dossier's own code creates (rendered
+blocks, links it computed).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from .blocks import inline
+
+
+def _finalize(value: Any) -> Any:
+    if isinstance(value, Markup):
+        return str(value)
+    if value is None:
+        return ""
+    return inline(str(value))
+
+
+def relative(target: str, source: str) -> Markup:
+    """The relative link from page ``source`` to page ``target`` (both source URIs, ``.md``)."""
+    start = posixpath.dirname(source) or "."
+    return Markup(posixpath.relpath(target, start))
+
+
+def _environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("dossier", "templates"),
+        undefined=StrictUndefined,
+        autoescape=False,
+        finalize=_finalize,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["inline"] = lambda v: Markup(inline(str(v)))
+    return env
+
+
+_ENV = _environment()
+
+
+def render(template: str, **context: Any) -> str:
+    """Render one template with ``context``; seed strings in it are escaped on output."""
+    return _ENV.get_template(template).render(relative=relative, Markup=Markup, **context)

@@ -1,0 +1,79 @@
+"""MkDocs hook for Dossier: a thin adapter over the ``dossier`` package.
+
+It reads settings from ``extra.dossier`` in mkdocs.yml, runs the pipeline once
+per build, adds the pages it makes (in memory, never in docs/), sets the
+navigation, and reports every seed problem through a logger under ``mkdocs.``
+so that ``mkdocs build --strict`` fails on them.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from dossier.pipeline import Site, build_site
+from dossier.problems import Severity
+from dossier.sanitize import sanitize
+
+log = get_plugin_logger("dossier")
+_state: dict[str, Site] = {}
+
+
+def _escaped_nav(items: list[Any]) -> list[Any]:
+    # Material prints navigation titles without escaping them.
+    out: list[Any] = []
+    for item in items:
+        if isinstance(item, dict):
+            out.append({html.escape(title, quote=False): _escaped_nav(value) if isinstance(value, list) else value
+                        for title, value in item.items()})
+        else:
+            out.append(item)
+    return out
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Run the pipeline over the seeds folder and set the navigation."""
+    settings = config.extra.get("dossier") or {}
+    root = Path(config.config_file_path).parent
+    seeds = root / str(settings.get("seeds", "seeds"))
+    site = build_site(seeds, config.site_name)
+    for problem in site.problems.sorted():
+        if problem.severity >= Severity.WARNING:
+            log.warning(str(problem))
+        else:
+            log.debug(str(problem))
+    log.info(f"{len(site.seeds)} seeds read into {len(site.companies)} company dossiers")
+    _state["site"] = site
+    config.nav = _escaped_nav(site.nav)
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Add the generated pages; a page of docs/ at the same path is left in place, with a warning."""
+    for page in _state["site"].pages:
+        if files.get_file_from_path(page.src_uri) is not None:
+            log.warning(f"docs/{page.src_uri} hides the generated page of the same path; rename or remove it")
+            continue
+        files.append(File.generated(config, page.src_uri, content=page.markdown))
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Give generated pages their browser title and description (templates escape them)."""
+    generated = {p.src_uri: p for p in _state["site"].pages}
+    entry = generated.get(page.file.src_uri)
+    if entry is not None:
+        page.meta["dossier_title"] = entry.html_title
+        page.meta["dossier_description"] = entry.description
+    return markdown
+
+
+def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Sanitise the HTML of every page."""
+    return sanitize(content)

@@ -1,0 +1,103 @@
+"""Shared helpers for the tests: building the site in a temporary folder and reading its text."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import html as lxml_html
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_SEEDS = ROOT / "seeds"
+CORPUS = ROOT / "tests" / "corpus"
+SPEC = ROOT.parent / "shared" / "spec" / "sample-seeds-expected.yaml"
+
+
+@dataclass
+class Build:
+    """The result of one ``mkdocs build`` of a copy of the project."""
+
+    project: Path
+    site: Path
+    returncode: int
+    log: str
+
+    def page(self, url: str) -> Path:
+        """The HTML file of a site URL such as ``/companies/acme/``."""
+        return self.site / url.strip("/") / "index.html" if url.strip("/") else self.site / "index.html"
+
+    def html(self, url: str) -> lxml_html.HtmlElement:
+        """The parsed HTML of a site URL."""
+        return lxml_html.fromstring(self.page(url).read_bytes())
+
+    def article_text(self, url: str) -> str:
+        """The text a reader sees in a page's article."""
+        tree = self.html(url)
+        article = tree.xpath("//article")
+        node = article[0] if article else tree
+        return node.text_content()
+
+
+def build_project(tmp: Path, seed_dirs: list[Path], strict: bool = True, extra_env: dict[str, str] | None = None) -> Build:
+    """Copy the project (config, docs, hooks) to ``tmp`` with the given seeds, and build it."""
+    project = tmp / "project"
+    project.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", project / "docs", dirs_exist_ok=True)
+    shutil.copytree(ROOT / "hooks", project / "hooks", dirs_exist_ok=True,
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    seeds = project / "seeds"
+    seeds.mkdir(exist_ok=True)
+    for folder in seed_dirs:
+        shutil.copytree(folder, seeds, dirs_exist_ok=True)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
+    args = [sys.executable, "-m", "mkdocs", "build", "-d", str(project / "site")]
+    if strict:
+        args.append("--strict")
+    result = subprocess.run(args, cwd=project, env=env, capture_output=True, text=True, timeout=600)
+    return Build(project, project / "site", result.returncode, result.stdout + result.stderr)
+
+
+def squash(text: str) -> str:
+    """Text reduced for comparison: Unicode-normalised, without white space or Markdown marks."""
+    text = unicodedata.normalize("NFKC", text)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    return re.sub(r"[\s*_#>|`]+", "", text)
+
+
+_MARKER = re.compile(r"^(?:#{1,6}\s+|[-*•]\s+|\d{1,3}[.)]\s+|>\s*|\[[ xX]\]\s+)+")
+_LABEL = re.compile(r"^[^\w\s]{0,3}\s*[A-Za-z][\w'’]*(?: \w+)?:\s+")
+
+
+def sentences(body: str) -> list[str]:
+    """The sentences of a seed's body, as a reader would mark them, without list or heading marks."""
+    found = []
+    for line in body.split("\n"):
+        line = line.strip()
+        if not line or re.fullmatch(r"[|:\-\s]+", line):
+            continue
+        line = _MARKER.sub("", line)
+        for sentence in re.split(r"(?<=[.!?])\s+", line):
+            sentence = sentence.strip()
+            if sentence:
+                found.append(sentence)
+    return found
+
+
+def missing_sentences(body: str, page_text: str) -> list[str]:
+    """The sentences of ``body`` that cannot be found in ``page_text``."""
+    haystack = squash(page_text)
+    missing = []
+    for sentence in sentences(body):
+        if squash(sentence) in haystack:
+            continue
+        if squash(_LABEL.sub("", sentence)) in haystack:
+            continue
+        missing.append(sentence)
+    return missing

@@ -1,0 +1,94 @@
+"""In a real browser: pages render, navigation works, nothing errors, nothing leaves the machine."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from helpers import Build
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+REQUIRED = os.environ.get("DOSSIER_REQUIRE_BROWSER") == "1"
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    if not CHROMIUM:
+        if REQUIRED:
+            pytest.fail("Chromium is required (DOSSIER_REQUIRE_BROWSER=1) but not installed")
+        pytest.skip("Chromium not installed")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def served(sample_build: Build) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(sample_build.site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def test_hub_to_interview_page_and_back(browser: object, served: str) -> None:
+    page = browser.new_page()
+    errors: list[str] = []
+    outside: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(served) else None)
+    page.goto(f"{served}/companies/twilio/")
+    assert page.locator("article h1").inner_text().removesuffix("¶") == "Twilio"
+    page.locator("article .grid.cards a", has_text="Interview process").click()
+    page.wait_for_url("**/companies/twilio/interview-process/")
+    assert page.title() == "Twilio · Interview process - Dossier"
+    assert page.locator("article h2", has_text="What they actually ask").is_visible()
+    page.locator("article nav.dossier-siblings a", has_text="Twilio").first.click()
+    page.wait_for_url("**/companies/twilio/")
+    assert errors == []
+    assert outside == []
+
+
+def test_search_finds_a_topic(browser: object, served: str) -> None:
+    page = browser.new_page()
+    page.goto(f"{served}/")
+    page.keyboard.press("/")
+    page.locator("input.md-search__input").fill("token bucket")
+    first = page.locator(".md-search-result__item").first
+    first.wait_for(timeout=15_000)
+    assert "interview-process" in (first.locator("a").first.get_attribute("href") or "")
+
+
+def test_screenshot_of_history_page(browser: object, served: str, tmp_path: Path) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{served}/companies/twilio/history/")
+    figures = page.locator(".dossier-figure")
+    assert figures.count() == 8
+    assert figures.first.is_visible()
+    box = figures.first.bounding_box()
+    assert box is not None and box["width"] > 100
+    page.screenshot(path=str(tmp_path / "history.png"), full_page=True)
+    assert (tmp_path / "history.png").stat().st_size > 10_000

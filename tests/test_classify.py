@@ -1,0 +1,96 @@
+"""Classification: company, kind and role of the samples, of seeds about other companies, and overrides."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from dossier.classify import classify, reconcile_companies
+from dossier.model import Kind
+from dossier.pipeline import build_site
+from dossier.problems import Problems
+from dossier.read import read_seed
+from helpers import CORPUS, SAMPLE_SEEDS, SPEC
+
+SAMPLES = yaml.safe_load(SPEC.read_text(encoding="utf-8"))["seeds"]
+CORPUS_SEEDS = yaml.safe_load((CORPUS / "expected.yaml").read_text(encoding="utf-8"))["seeds"]
+
+
+def _classified(folder: Path) -> dict[str, object]:
+    """Every seed of a folder classified as the site build does (corpus-wide reconciliation included)."""
+    site = build_site(folder)
+    return {page.path: page.classification for page in site.seeds}
+
+
+@pytest.fixture(scope="module")
+def samples() -> dict[str, object]:
+    return _classified(SAMPLE_SEEDS)
+
+
+@pytest.fixture(scope="module")
+def corpus() -> dict[str, object]:
+    return _classified(CORPUS / "seeds")
+
+
+@pytest.mark.parametrize("expected", SAMPLES, ids=[s["file"] for s in SAMPLES])
+def test_sample_seeds(samples: dict[str, object], expected: dict[str, object]) -> None:
+    got = samples[expected["file"]]
+    assert (got.company, got.kind.value, got.role) == (expected["company"], expected["kind"], expected.get("role"))
+
+
+@pytest.mark.parametrize("expected", CORPUS_SEEDS, ids=[s["file"] for s in CORPUS_SEEDS])
+def test_seeds_about_other_companies(corpus: dict[str, object], expected: dict[str, object]) -> None:
+    got = corpus[expected["file"]]
+    assert (got.company, got.kind.value, got.role) == (expected["company"], expected["kind"], expected.get("role"))
+
+
+def _read(text: str) -> tuple[str, dict[str, object]]:
+    source = read_seed(text.encode("utf-8"), "x.txt", Problems())
+    assert source is not None
+    return source.body, source.front_matter
+
+
+INTERVIEW = (
+    "Harbourline Robotics interview guide\n"
+    "Harbourline Robotics hires slowly. The onsite loop has four interview rounds and a recruiter call.\n"
+    "Rounds\n- Coding interview\n- System design interview\n"
+)
+
+
+def test_text_alone_gives_company_and_kind() -> None:
+    c = classify(*_read(INTERVIEW))
+    assert (c.company, c.kind, c.role) == ("Harbourline Robotics", Kind.INTERVIEW, None)
+    assert c.evidence and any("interview" in e for e in c.evidence)
+
+
+def test_front_matter_overrides_the_guess() -> None:
+    text = "---\ncompany: Ferrovia Nord\nkind: values\nrole: Site Reliability Engineer\n---\n" + INTERVIEW
+    c = classify(*_read(text))
+    assert (c.company, c.kind, c.role) == ("Ferrovia Nord", Kind.VALUES, "Site Reliability Engineer")
+
+
+def test_folder_overrides_the_guess_and_front_matter_overrides_the_folder() -> None:
+    assert classify(*_read(INTERVIEW), folder="ferrovia-nord").company == "Ferrovia Nord"
+    front = "---\ncompany_display: Ferrovia Nord S.p.A.\n---\n" + INTERVIEW
+    assert classify(*_read(front), folder="ferrovia-nord").company == "Ferrovia Nord S.p.A."
+
+
+def test_unknown_kind_is_other() -> None:
+    body, front = _read("Lunch menu\nSoup of the day is tomato. Bread is fresh. Coffee is free.\n")
+    assert classify(body, front).kind is Kind.OTHER
+
+
+def test_short_name_takes_the_full_name_used_elsewhere_in_the_corpus() -> None:
+    short = classify(*_read("Orbit builds rockets. Orbit ships often. Orbit hires engineers.\n"))
+    full = classify(*_read("---\ncompany: Orbit Launch Systems\n---\nText.\n"))
+    assert short.company == "Orbit"
+    assert [c.company for c in reconcile_companies([short, full])] == ["Orbit Launch Systems"] * 2
+
+
+def test_folder_override_in_a_build(tmp_path: Path) -> None:
+    (tmp_path / "ferrovia-nord").mkdir()
+    (tmp_path / "ferrovia-nord" / "a.txt").write_text(INTERVIEW, encoding="utf-8")
+    site = build_site(tmp_path)
+    assert [(c.name, c.slug) for c in site.companies] == [("Ferrovia Nord", "ferrovia-nord")]

@@ -1,0 +1,47 @@
+"""Structure recovery on the samples, measured against what a careful reader marks."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+
+from dossier.pipeline import build_site
+from helpers import CORPUS, SAMPLE_SEEDS, SPEC
+
+SAMPLES = yaml.safe_load(SPEC.read_text(encoding="utf-8"))["seeds"]
+CORPUS_SEEDS = yaml.safe_load((CORPUS / "expected.yaml").read_text(encoding="utf-8"))["seeds"]
+
+
+@pytest.fixture(scope="module")
+def sample_pages() -> dict[str, object]:
+    return {p.path: p for p in build_site(SAMPLE_SEEDS).seeds}
+
+
+@pytest.fixture(scope="module")
+def corpus_pages() -> dict[str, object]:
+    return {p.path: p for p in build_site(CORPUS / "seeds").seeds}
+
+
+def _plain(heading: str) -> str:
+    # A leading emoji or symbol is decoration; the reader marks the words.
+    return re.sub(r"^[^\w“\"'(]+", "", heading)
+
+
+def _check_headings(page: object, expected: list[str]) -> None:
+    found = [_plain(h) for h in [page.title] + page.headings]
+    missing = [h for h in expected if h not in found]
+    assert not missing, f"headings not recovered: {missing}"
+    extra = [h for h in found[1:] if h not in expected]
+    assert not extra, f"lines promoted to headings that a reader does not mark: {extra}"
+
+
+@pytest.mark.parametrize("expected", SAMPLES, ids=[s["file"] for s in SAMPLES])
+def test_sample_headings(sample_pages: dict[str, object], expected: dict[str, object]) -> None:
+    _check_headings(sample_pages[expected["file"]], expected["headings"])
+
+
+@pytest.mark.parametrize("expected", CORPUS_SEEDS, ids=[s["file"] for s in CORPUS_SEEDS])
+def test_corpus_headings(corpus_pages: dict[str, object], expected: dict[str, object]) -> None:
+    _check_headings(corpus_pages[expected["file"]], expected["headings"])

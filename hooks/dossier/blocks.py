@@ -119,8 +119,11 @@ class Quote(Block):
 def _caption(caption: list[str]) -> str:
     if not caption:
         return ""
+    icon = ""
+    if len(caption) > 1 and not any(ch.isalnum() for ch in caption[0]):
+        icon, caption = inline(caption[0]) + " ", caption[1:]
     first, *rest = caption
-    text = f"**{inline(first)}**"
+    text = f"{icon}**{inline(first)}**"
     if rest:
         text += " — " + " — ".join(inline(c) for c in rest)
     return f"\n\n/// table-caption\n{text}\n///"

@@ -75,7 +75,7 @@ class SeedPage:
         role = self.classification.role
         if kind is Kind.OTHER:
             return self.title
-        return f"{kind.label} · {role}" if role else kind.label
+        return f"{kind.label}: {role}" if role else kind.label
 
 
 @dataclass

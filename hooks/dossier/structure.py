@@ -164,8 +164,10 @@ def _split_long(text: str) -> list[str]:
 def _units(body: str, first_line: int) -> list[Unit]:
     """Lines as units, with hard-wrapped sentences joined again."""
     lines = body.split("\n")
-    blanks = sum(1 for line in lines if not line.strip())
-    blank_separated = blanks >= 0.3 * max(1, len(lines) - blanks)
+    inner = body.strip("\n").split("\n")
+    filled = sum(1 for line in inner if line.strip())
+    # Paragraphs separated by blank lines (rather than one paragraph a line)?
+    blank_separated = filled > 1 and len(inner) - filled >= 0.5 * (filled - 1)
     units: list[Unit] = []
     previous_blank = True
     for offset, raw in enumerate(lines):
@@ -188,8 +190,10 @@ def _continues(previous: str, text: str, previous_blank: bool, blank_separated: 
     """Whether ``text`` carries on the sentence of the line before it."""
     if previous_blank and blank_separated:
         return False
-    if blank_separated and not heading_like(previous):
+    if text[:1].islower() and not re.search(r"[.!?:;…\"”’)]$", previous):
         return True
+    if blank_separated and not heading_like(previous):
+        return not (re.search(r"[.!?…][\"”’)]?$", previous) and heading_like(text))
     if len(previous) < 50 or heading_like(previous) and not previous.endswith(","):
         return False
     if previous.endswith(","):

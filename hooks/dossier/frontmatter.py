@@ -1,17 +1,29 @@
-"""Split YAML front matter from a seed and load it safely, reporting ``path:line`` errors."""
+"""Split YAML front matter from a seed and load it safely, reporting ``path:line`` errors.
+
+The loader is PyYAML's safe loader (no tags that build Python objects), made to
+refuse duplicate keys and impossible dates, and bounded: front matter that is
+too large, too deep, or that expands through aliases into too many nodes is
+refused instead of hanging the build. The keys Dossier reads are checked
+against a declared schema (:class:`SeedMeta`); a wrong type names the field and
+its line, and the field is ignored.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
 import frontmatter
 import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from .problems import Problems, Severity
 
 MAX_FRONT_MATTER_CHARS = 100_000
 MAX_DEPTH = 30
+MAX_NODES = 20_000
+KINDS = ("compensation", "interview", "values", "role", "history", "other")
 
 _HANDLER = frontmatter.YAMLHandler()
 _OPENING = re.compile(r"\A---[ \t]*\n")
@@ -23,61 +35,144 @@ except AttributeError:  # PyYAML built without libyaml
     _Loader = yaml.SafeLoader
 
 
-def split_front_matter(text: str) -> tuple[str | None, str, int]:
-    """Return ``(yaml_text, body, body_line)`` of newline-normalised text.
+class Split:
+    """A seed's text cut into front matter and body."""
 
-    ``yaml_text`` is ``None`` when the text has no front matter. An opening
-    ``---`` with no closing line is not front matter: the whole text is body.
-    python-frontmatter's handler detects the block; the split is done here so
-    that line numbers are known.
+    def __init__(self, yaml_text: str | None, body: str, body_line: int, unterminated: bool = False) -> None:
+        self.yaml_text = yaml_text
+        self.body = body
+        self.body_line = body_line
+        self.unterminated = unterminated
+
+
+def split_front_matter(text: str) -> Split:
+    """Cut newline-normalised text into front matter and body.
+
+    An opening ``---`` with no closing line is not front matter: the whole text
+    is body, and ``unterminated`` says so. python-frontmatter's handler detects
+    the block; the split is done here so that line numbers are known.
     """
     if not _HANDLER.detect(text) or not _OPENING.match(text):
-        return None, text, 1
+        return Split(None, text, 1)
     start = _OPENING.match(text).end()  # type: ignore[union-attr]
     closing = _CLOSING.search(text, start)
     if closing is None:
-        return None, text, 1
-    yaml_text = text[start : closing.start()]
+        return Split(None, text, 1, unterminated=True)
     body_start = closing.end() + 1 if closing.end() < len(text) else closing.end()
-    body_line = text.count("\n", 0, body_start) + 1
-    return yaml_text, text[body_start:], body_line
+    return Split(text[start : closing.start()], text[body_start:], text.count("\n", 0, body_start) + 1)
 
 
-class _UniqueKeyLoader(_Loader):  # type: ignore[misc,valid-type]
-    """A safe loader that refuses duplicate keys instead of keeping the last one."""
+class _StrictLoader(_Loader):  # type: ignore[misc,valid-type]
+    """A safe loader that refuses duplicate keys and impossible dates, naming their line."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         seen: set[Any] = set()
         for key_node, _ in node.value:
             key = self.construct_object(key_node, deep=deep)
-            if key in seen:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"duplicate key {key!r}", key_node.start_mark
-                )
+            try:
+                duplicate = key in seen
+            except TypeError:
+                raise yaml.constructor.ConstructorError(None, None, "a key must be text or a number", key_node.start_mark)
+            if duplicate:
+                raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
             seen.add(key)
         return super().construct_mapping(node, deep=deep)
 
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node)
+        except (ValueError, OverflowError):
+            raise yaml.constructor.ConstructorError(None, None, f"{node.value!r} is not a valid date", node.start_mark)
 
-def _depth(value: Any, level: int = 0) -> int:
-    if level > MAX_DEPTH:
-        return level
-    if isinstance(value, dict):
-        return max((_depth(v, level + 1) for v in value.values()), default=level + 1)
-    if isinstance(value, list):
-        return max((_depth(v, level + 1) for v in value), default=level + 1)
-    return level
+
+_StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", _StrictLoader.construct_yaml_timestamp)
+
+
+def _too_big(value: Any) -> str | None:
+    """Why a loaded value is too deep or too large (aliases counted as expanded), or None."""
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    nodes = 0
+    while stack:
+        item, depth = stack.pop()
+        nodes += 1
+        if nodes > MAX_NODES:
+            return f"more than {MAX_NODES:,} values (aliases expanded)"
+        if depth > MAX_DEPTH:
+            return f"nested deeper than {MAX_DEPTH} levels"
+        if isinstance(item, dict):
+            stack.extend((v, depth + 1) for v in item.values())
+        elif isinstance(item, list):
+            stack.extend((v, depth + 1) for v in item)
+    return None
+
+
+class SeedMeta(BaseModel):
+    """The front matter keys Dossier reads; any other key is kept as it is."""
+
+    model_config = ConfigDict(extra="allow", strict=True)
+
+    company: str | None = None
+    company_display: str | None = None
+    company_name: str | None = None
+    kind: str | None = None
+    type: str | None = None
+    role: str | None = None
+    role_display: str | None = None
+    title: str | None = None
+    tags: list[str] | None = None
+    last_updated: dt.date | str | None = None
+
+    @field_validator("company", "company_display", "company_name", "role", "role_display", "title", mode="before")
+    @classmethod
+    def _numbers_are_text(cls, value: Any) -> Any:
+        # "404" is a fine company name even when YAML reads it as a number.
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return str(value)
+        return value
+
+    @field_validator("kind", mode="after")
+    @classmethod
+    def _known_kind(cls, value: str | None) -> str | None:
+        if value is not None and value.strip().casefold() not in KINDS:
+            raise ValueError(f"unknown kind {value!r}; use one of {', '.join(KINDS)}")
+        return value
+
+    @field_validator("last_updated", mode="before")
+    @classmethod
+    def _datetime_is_date(cls, value: Any) -> Any:
+        return value.date() if isinstance(value, dt.datetime) else value
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (YAML reads yes/no/on/off as true/false: put the value in quotes)"
+    if value is None:
+        return "nothing"
+    return f"{type(value).__name__} {value!r}"[:120]
+
+
+def _key_lines(yaml_text: str) -> dict[str, int]:
+    """The line (in the seed file) of each top-level key."""
+    try:
+        node = yaml.compose(yaml_text, Loader=_Loader)
+    except yaml.YAMLError:
+        return {}
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {str(k.value): k.start_mark.line + 2 for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
 
 
 def parse_front_matter(yaml_text: str, path: str, problems: Problems) -> dict[str, Any] | None:
-    """Load front matter safely; return the mapping, or ``None`` with an error when unusable.
+    """Load front matter safely; return the mapping, or ``None`` (with an error) when unusable.
 
     Line numbers in messages are the seed file's own (the opening ``---`` is line 1).
+    Fields of the wrong type are reported and left out; the rest is kept.
     """
     if len(yaml_text) > MAX_FRONT_MATTER_CHARS:
         problems.add(path, 2, f"front matter over {MAX_FRONT_MATTER_CHARS:,} characters; shown as text", Severity.ERROR)
         return None
     try:
-        loader = _UniqueKeyLoader(yaml_text)
+        loader = _StrictLoader(yaml_text)
         try:
             value = loader.get_single_data()
         finally:
@@ -85,17 +180,40 @@ def parse_front_matter(yaml_text: str, path: str, problems: Problems) -> dict[st
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 2 if mark else 2
-        problems.add(path, line, f"front matter is not valid YAML: {exc.problem or exc.context}; shown as text", Severity.ERROR)
+        reason = exc.problem or exc.context or "unreadable"
+        text_lines = yaml_text.split("\n")
+        if mark and mark.line < len(text_lines) and "\t" in text_lines[mark.line]:
+            reason += " (a tab: YAML indents with spaces only)"
+        problems.add(path, line, f"front matter is not valid YAML: {reason}; shown as text", Severity.ERROR)
         return None
-    except (yaml.YAMLError, RecursionError, ValueError, TypeError) as exc:
-        problems.add(path, 2, f"front matter could not be read: {type(exc).__name__}; shown as text", Severity.ERROR)
+    except (yaml.YAMLError, RecursionError, ValueError, TypeError, OverflowError) as exc:
+        problems.add(path, 2, f"front matter could not be read ({type(exc).__name__}); shown as text", Severity.ERROR)
         return None
     if value is None:
         return {}
     if not isinstance(value, dict):
-        problems.add(path, 2, f"front matter must be a mapping of keys to values, not a {type(value).__name__}; shown as text", Severity.ERROR)
+        problems.add(path, 2, f"front matter must be a mapping of keys to values, not a {type(value).__name__}; "
+                     "shown as text", Severity.ERROR)
         return None
-    if _depth(value) > MAX_DEPTH:
-        problems.add(path, 2, f"front matter nested deeper than {MAX_DEPTH} levels; shown as text", Severity.ERROR)
+    reason = _too_big(value)
+    if reason:
+        problems.add(path, 2, f"front matter is too large: {reason}; shown as text", Severity.ERROR)
         return None
-    return {str(k): v for k, v in value.items()}
+    data = {str(k): v for k, v in value.items()}
+    lines = _key_lines(yaml_text)
+    try:
+        meta = SeedMeta.model_validate(data)
+    except ValidationError as exc:
+        for error in exc.errors():
+            field = str(error["loc"][0])
+            if error["type"].startswith("string"):
+                message = f"{field}: expected text, got {_describe(data.get(field))}; ignored"
+            elif error["type"] == "value_error":
+                message = f"{field}: {error['msg'].removeprefix('Value error, ')}; ignored"
+            else:
+                message = f"{field}: {error['msg'].lower()}, got {_describe(data.get(field))}; ignored"
+            problems.add(path, lines.get(field, 2), message, Severity.ERROR)
+            data.pop(field, None)
+        meta = SeedMeta.model_validate(data)
+    data.update(meta.model_dump(exclude_unset=True, exclude=set(meta.model_extra or {})))
+    return data

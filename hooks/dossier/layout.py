@@ -20,8 +20,24 @@ _KIND_PATHS = {
 
 
 def company_key(name: str) -> str:
-    """The identity of a company name: "Twilio", "twilio" and " TWILIO " are one company."""
-    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+    """The identity of a company name: the name in Unicode normal form C, spaces collapsed.
+
+    Names that differ only in normalisation form look the same to a reader and
+    are one company; names that differ in case or accents ("Acme" and "ACME",
+    "Resume Co" and "Résumé Co") are different companies with different slugs.
+    """
+    return " ".join(unicodedata.normalize("NFC", name).split())
+
+
+def _merge_lowercase_keys(keys: set[str]) -> dict[str, str]:
+    """Map an all-lowercase name ("twilio", a key in front matter) to the one written name it stands for."""
+    merged = {}
+    for key in keys:
+        if key == key.lower():
+            written = [k for k in keys if k != key and k.casefold() == key.casefold()]
+            if len(written) == 1:
+                merged[key] = written[0]
+    return merged
 
 
 def _display_name(names: list[str]) -> str:
@@ -38,14 +54,16 @@ def arrange(pages: list[SeedPage]) -> list[Company]:
     """
     groups: dict[str, list[SeedPage]] = {}
     names: dict[str, list[str]] = {}
+    raw_keys = {company_key(p.classification.company.strip() or UNKNOWN_COMPANY) for p in pages}
+    merged = _merge_lowercase_keys(raw_keys)
     for page in pages:
-        name = page.classification.company.strip() or UNKNOWN_COMPANY
-        key = company_key(name)
+        name = unicodedata.normalize("NFC", page.classification.company.strip()) or UNKNOWN_COMPANY
+        key = merged.get(company_key(name), company_key(name))
         groups.setdefault(key, []).append(page)
         names.setdefault(key, []).append(name)
     company_slugs = SlugAllocator()
     companies = []
-    for key in sorted(groups, key=lambda k: (company_key(_display_name(names[k])), k)):
+    for key in sorted(groups, key=lambda k: (k.casefold(), k)):
         name = _display_name(names[key])
         company = Company(name=name, slug=company_slugs.take(slug(name, "company")))
         company.pages = sorted(groups[key], key=lambda p: (p.classification.kind.order, p.classification.role or "", p.path))

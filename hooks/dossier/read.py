@@ -14,8 +14,10 @@ from ftfy.badness import BADNESS_RE, is_bad
 from .frontmatter import parse_front_matter, split_front_matter
 from .problems import Problems, Severity
 
-MAX_SEED_BYTES = 5 * 1024 * 1024
-"""Seeds larger than this are not read (a guide page of 5 MB is no page)."""
+MAX_SEED_BYTES = 2 * 1024 * 1024
+"""Seeds larger than this are not read: no guide page is 2 MB of text, and rendering one would stall the build."""
+BINARY_SHARE = 0.01
+"""A text with more NUL or other control characters than this share of its length is taken for binary."""
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -31,7 +33,7 @@ _MOJIBAKE_CHAR = "\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\
 _MOJIBAKE_RUN = re.compile(f"[{_MOJIBAKE_CHAR}]+")
 _LATIN1_FALLBACK = "dossier-latin1"
 codecs.register_error(_LATIN1_FALLBACK, lambda e: (e.object[e.start : e.end].decode("latin-1"), e.end))
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 @dataclass
@@ -79,7 +81,7 @@ def decode(data: bytes) -> tuple[str, str]:
 
 def normalise_newlines(text: str) -> str:
     """CRLF and lone CR become LF; a leading BOM left by a mixed encoding is dropped."""
-    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").replace("\x0c", "\n").replace("\x0b", "\n")
 
 
 def repair_mojibake(text: str, path: str, first_line: int, problems: Problems) -> str:
@@ -128,18 +130,23 @@ def read_seed(data: bytes, path: str, problems: Problems) -> Source | None:
         problems.add(path, None, f"seed is {len(data):,} bytes, over the {MAX_SEED_BYTES:,}-byte limit; skipped", Severity.ERROR)
         return None
     text, encoding = decode(data)
-    if "\x00" in text:
-        problems.add(path, None, "binary file (contains NUL bytes), not a text seed; skipped", Severity.ERROR)
-        return None
     text = normalise_newlines(text)
-    if _CONTROL.search(text):
-        text = _CONTROL.sub("", text)
-        problems.add(path, None, "control characters removed", Severity.NOTICE)
+    controls = len(_CONTROL.findall(text)) + text.count("\x00")
+    if controls > BINARY_SHARE * len(text):
+        problems.add(path, None, "binary file (control bytes throughout), not a text seed; skipped", Severity.ERROR)
+        return None
+    if controls:
+        first = next(i for i, line in enumerate(text.split("\n"), 1) if _CONTROL.search(line) or "\x00" in line)
+        text = _CONTROL.sub("", text).replace("\x00", "")
+        problems.add(path, first, f"{controls} control characters (NUL and the like) removed", Severity.WARNING)
     if not text.strip():
         problems.add(path, None, "empty seed (no text); skipped", Severity.ERROR)
         return None
-    yaml_text, body, body_line = split_front_matter(text)
+    split = split_front_matter(text)
+    yaml_text, body, body_line = split.yaml_text, split.body, split.body_line
     front: dict[str, Any] = {}
+    if split.unterminated:
+        problems.add(path, 1, "front matter opened with '---' is never closed with '---'; shown as text", Severity.WARNING)
     if yaml_text is not None:
         parsed = parse_front_matter(yaml_text, path, problems)
         if parsed is None:

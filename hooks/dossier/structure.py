@@ -497,34 +497,55 @@ def is_markdown(body: str) -> bool:
     return any(_ATX.match(line) and line.startswith("#") for line in lines) or sum(1 for line in lines if _BOLD_LINE.match(line.strip())) >= 2
 
 
+_UNSAFE_LINK = re.compile(r"(\]\(\s*<?|^\s*\[[^\]]*\]:\s*<?)\s*(?:javascript|vbscript|data|file)\s*:(?:[^()\s>]|\([^()\s]*\))*", re.IGNORECASE)
+MAX_INDENT = 24
+MAX_BRACKETS = 64
+
+
 def safe_markdown(text: str) -> str:
     """Markdown written by a seed's author, with raw HTML, entities and extension syntax made literal.
 
     Markdown formatting (emphasis, lists, tables, links) is kept; ``<``, ``>``
     inside a line and ``&`` become character references outside code, so no tag
-    and no entity of the seed reaches the page as HTML. Lines that would start a
-    block extension (``!!!``, ``???``, ``///``, ``:::``, ``--8<--``) are escaped.
+    and no entity of the seed reaches the page as HTML. Links to ``javascript:``,
+    ``vbscript:``, ``data:`` and ``file:`` URLs lose their target. Lines that
+    would start a block extension (``!!!``, ``???``, ``///``, ``:::``, ``--8<--``)
+    are escaped. Limits keep Python-Markdown fast and its output whole: indents
+    deeper than 24 columns are cut, a line with a flood of brackets has them
+    escaped, and a code fence left open is closed.
     """
     out = []
-    fenced = False
+    fence: str | None = None
     for line in text.split("\n"):
-        if _FENCE.match(line):
-            fenced = not fenced
+        opening = _FENCE.match(line)
+        if opening:
+            marker = opening.group(1)
+            if fence is None:
+                fence = marker
+            elif marker == fence:
+                fence = None
             out.append(line)
             continue
-        if fenced:
+        if fence is not None:
             out.append(line)
             continue
+        indent = len(line) - len(line.lstrip(" \t"))
+        if indent > MAX_INDENT:
+            line = " " * MAX_INDENT + line.lstrip(" \t")
+        if line.count("[") > MAX_BRACKETS:
+            line = line.replace("[", "&#91;").replace("]", "&#93;")
         parts = re.split(r"(`+[^`]*`+)", line)
         for i in range(0, len(parts), 2):
             prefix = re.match(r"^(\s*(?:>\s*)*)", parts[i]).group(1) if i == 0 else ""  # type: ignore[union-attr]
             rest = parts[i][len(prefix):]
             rest = rest.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            rest = re.sub(r"\{", "&#123;", rest)
+            rest = rest.replace("{", "&#123;")
             parts[i] = prefix + rest
-        line = "".join(parts)
-        line = re.sub(r"^(\s*)([!?/:=]{3}|--8<--|\{%|\{\{)", lambda m: m.group(1) + "".join(f"&#{ord(c)};" for c in m.group(2)), line)
+        line = _UNSAFE_LINK.sub(lambda m: m.group(1) + "#", "".join(parts))
+        line = re.sub(r"^(\s*)([!?/:=]{3}|--8<--)", lambda m: m.group(1) + "".join(f"&#{ord(c)};" for c in m.group(2)), line)
         out.append(line)
+    if fence is not None:
+        out.append(fence)
     return "\n".join(out)
 
 
@@ -551,6 +572,9 @@ def recover_markdown(body: str, first_line: int = 1) -> Recovered:
             fenced = not fenced
         atx = None if fenced else _ATX.match(line)
         bold = None if fenced else _BOLD_LINE.match(line.strip())
+        if atx and len(line) > MAX_HEADING_CHARS * 2:
+            atx = None  # a 2,000-character "heading" is a paragraph with a mark
+            line = line.lstrip("#").strip()
         if atx and atx.group("text"):
             text = atx.group("text").strip()
             if title is None and not seen_content:

@@ -44,7 +44,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     seeds = root / str(settings.get("seeds", "seeds"))
     site = build_site(seeds, config.site_name)
     for problem in site.problems.sorted():
-        if problem.severity >= Severity.WARNING:
+        if problem.severity is Severity.ERROR:
+            log.error(str(problem))
+        elif problem.severity is Severity.WARNING:
             log.warning(str(problem))
         else:
             log.debug(str(problem))

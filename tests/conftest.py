@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+from collections.abc import Iterator
+
 import pytest
 
 from helpers import CORPUS, SAMPLE_SEEDS, Build, build_project
@@ -17,3 +21,25 @@ def sample_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
 def corpus_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """A strict build with the sample seeds and the test corpus of other companies together."""
     return build_project(tmp_path_factory.mktemp("corpus"), [SAMPLE_SEEDS, CORPUS / "seeds"])
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Debian's Chromium driven by Playwright; skipped when absent, unless DOSSIER_REQUIRE_BROWSER=1."""
+    if not CHROMIUM:
+        if os.environ.get("DOSSIER_REQUIRE_BROWSER") == "1":
+            pytest.fail("Chromium is required (DOSSIER_REQUIRE_BROWSER=1) but not installed")
+        pytest.skip("Chromium not installed")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+        )
+        yield chromium
+        chromium.close()

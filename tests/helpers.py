@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
 import os
 import re
+import threading
+from collections.abc import Iterator
 import shutil
 import subprocess
 import sys
@@ -55,7 +60,7 @@ def build_project(tmp: Path, seed_dirs: list[Path], strict: bool = True, extra_e
     seeds = project / "seeds"
     seeds.mkdir(exist_ok=True)
     for folder in seed_dirs:
-        shutil.copytree(folder, seeds, dirs_exist_ok=True)
+        shutil.copytree(folder, seeds, dirs_exist_ok=True, symlinks=True)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
     args = [sys.executable, "-m", "mkdocs", "build", "-d", str(project / "site")]
     if strict:
@@ -101,3 +106,27 @@ def missing_sentences(body: str, page_text: str) -> list[str]:
             continue
         missing.append(sentence)
     return missing
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def serve(folder: Path, prefix: str = "") -> Iterator[str]:
+    """Serve ``folder`` on 127.0.0.1 (under the URL path ``prefix``, if given) and yield the base URL."""
+    root = folder
+    if prefix:
+        root = folder.parent / f"served-{folder.name}"
+        (root / prefix.strip("/")).parent.mkdir(parents=True, exist_ok=True)
+        if not (root / prefix.strip("/")).exists():
+            os.symlink(folder, root / prefix.strip("/"))
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{prefix.rstrip('/')}"
+    finally:
+        server.shutdown()

@@ -72,6 +72,16 @@ def summarise(recovered: Recovered, body: str) -> str:
     return summary if len(summary) <= SUMMARY_CHARS else summary[: SUMMARY_CHARS - 1].rsplit(" ", 1)[0] + "…"
 
 
+def _fallback_title(recovered: Recovered, company: str, classification: Classification) -> str:
+    """A title for a seed without one: company and kind, or for a document of no kind its first heading or words."""
+    if classification.kind is not Kind.OTHER:
+        return " · ".join(filter(None, [company, classification.kind.label, classification.role]))
+    if recovered.headings:
+        return recovered.headings[0].text
+    words = summarise(recovered, "").split()
+    return " ".join(words[:8]) + ("…" if len(words) > 8 else "") if words else f"{company} · Document"
+
+
 def _parse(data: bytes, path: str) -> _Parsed:
     problems = Problems()
     source = read_seed(data, path, problems)
@@ -84,7 +94,7 @@ def _parse(data: bytes, path: str) -> _Parsed:
                      "or move the seed to seeds/<company>/", Severity.WARNING)
     recovered = recover(source.body, source.body_line)
     company = classification.company or UNKNOWN_COMPANY
-    title = recovered.title or " · ".join(filter(None, [company, classification.kind.label, classification.role]))
+    title = recovered.title or _fallback_title(recovered, company, classification)
     page = SeedPage(
         path=path,
         classification=classification,

@@ -115,6 +115,8 @@ def heading_like(text: str) -> bool:
         and not _SENTENCE_BREAK.search(text)
         and any(ch.isalpha() for ch in text)
         and not _BYLINE.match(text)
+        and text[0] not in "<{[|\\/`=*_~&"
+        and not re.search(r"<[A-Za-z!/?]|\{[{%#]", text)
     )
 
 

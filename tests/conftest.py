@@ -43,3 +43,12 @@ def browser() -> Iterator[object]:
         )
         yield chromium
         chromium.close()
+
+
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+# CI runs a few hundred examples per property; `HYPOTHESIS_PROFILE=thorough` runs 10,000.
+settings.register_profile("ci", max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("thorough", max_examples=10_000, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))

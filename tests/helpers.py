@@ -76,7 +76,9 @@ def squash(text: str) -> str:
     return re.sub(r"[\s*_#>|`]+", "", text)
 
 
-_MARKER = re.compile(r"^(?:#{1,6}\s+|[-*•]\s+|\d{1,3}[.)]\s+|>\s*|\[[ xX]\]\s+)+")
+# Structural marks that recovery turns into structure: heading marks, bullets, numbers, quote marks,
+# check boxes, and the dash between a year and its event in a timeline.
+_MARKER = re.compile(r"^(?:#{1,6}\s+|[-*•]\s+|\d{1,3}[.)]\s+|>\s*|\[[ xX]\]\s+|(?:1[5-9]|20)\d\d\s*[—–:-]\s+)+")
 _LABEL = re.compile(r"^[^\w\s]{0,3}\s*[A-Za-z][\w'’]*(?: \w+)?:\s+")
 
 

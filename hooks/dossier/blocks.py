@@ -105,11 +105,12 @@ class ListBlock(Block):
 class Quote(Block):
     text: str
     attribution: str | None = None
+    dash: str = "—"
 
     def markdown(self) -> str:
         body = f"> {inline(self.text)}"
         if self.attribution:
-            body += f"\n>\n> <cite>— {inline(self.attribution)}</cite>"
+            body += f"\n>\n> <cite>{inline(self.dash)} {inline(self.attribution)}</cite>"
         return body
 
     def texts(self) -> list[str]:

@@ -36,20 +36,20 @@ _CHECK = re.compile(r"^(?:[-*]\s+)?\[(?P<mark>[ xX✓])\]\s+(?P<item>\S.*)$|^[�
 _NUMBERED = re.compile(r"^(?P<n>\d{1,3})[.)]\s+(?P<item>\S.*)$")
 _QUOTE = re.compile(r"^>\s?(?P<text>.*)$")
 _RELATED = re.compile(
-    r"^>\s*(?:[^\w\s]{1,3}\s*)?(?P<label>related|see also|read more|further reading|also read|read next)\s*:\s*(?P<text>\S.*)$",
+    r"^>\s*(?:[^\w\s:]{1,3}\s*)?(?P<label>related|see also|read more|further reading|also read|read next):\s+(?P<text>\S.*)$",
     re.IGNORECASE,
 )
-_ATTRIBUTION = re.compile(r"^(?:—|―|–|--)\s*(?P<who>[^\W\d_].*)$")
+_ATTRIBUTION = re.compile(r"^(?P<dash>—|―|–|--)\s*(?P<who>[^\W\d_].*)$")
 _ROW = re.compile(r"^\|.*\|\s*$|^\|(?:[^|]*\|)+[^|]*$")
 _SEPARATOR_CELL = re.compile(r"^\s*:?-{1,}:?\s*$")
 _GLUED_VALUE = re.compile(
     r"^(?P<value>[~≈<>]?[$€£¥₹]?\d[\d,]*(?:\.\d+)?(?:[KMBT]|bn|mn|k)?\+?%?)(?P<label>[A-Z(“\"][^\n]*)$"
 )
-_YEAR_EVENT = re.compile(r"^(?P<year>(?:1[5-9]|20)\d\d)(?:\s*[—–:-]\s+|(?=[A-Z“\"]))(?P<event>\S.*)$")
+_YEAR_EVENT = re.compile(r"^(?P<year>(?:1[5-9]|20)\d\d)(?:\s*[—–:-]\s+)?(?P<event>[A-Z“\"].*)$")
 _CONTRAST = re.compile(
-    r"^(?:(?P<word>BAD|GOOD|WRONG|RIGHT|DON['’]T|DO|AVOID|BETTER|INSTEAD)\s*:|(?P<icon>❌|✅|👎|👍))\s*(?P<text>\S.*)$"
+    r"^(?P<word>BAD|GOOD|WRONG|RIGHT|DON['’]T|DO|AVOID|BETTER|INSTEAD)\s*:\s+(?P<text>\S.*)$"
 )
-_NEGATIVE = {"BAD", "WRONG", "DON'T", "DON’T", "AVOID", "❌", "👎"}
+_NEGATIVE = {"BAD", "WRONG", "DON'T", "AVOID"}
 _CTA = re.compile(
     r"→|»|\b(?:sign up|subscribe|join|apply now|visit|download|buy|get (?:the|your|started|access|it)|learn more|click|"
     r"available (?:on|at|now|as|in|for)|printable|register|book a|try it|start (?:your|a) free|ready to|interested in|check out|follow us)\b",
@@ -397,21 +397,21 @@ def _build_blocks(units: list[Unit]) -> list[Block]:
             index += len(run)
             continue
         if unit.kind == "related":
-            blocks.append(Aside(unit.line, unit.data["label"].capitalize(), [unit.data["text"]], style="tip"))
+            blocks.append(Aside(unit.line, unit.data["label"], [unit.data["text"]], style="tip"))
             index += 1
             continue
         if unit.kind == "quote":
             run = _run(units, index, lambda u: u.kind == "quote" and not u.role)
             text = " ".join(u.data["text"] for u in run if u.data["text"].strip())
             index += len(run)
-            attribution = None
+            attribution, dash = None, "—"
             if index < len(units) and units[index].kind == "attribution":
-                attribution = units[index].data["who"]
+                attribution, dash = units[index].data["who"], units[index].data["dash"]
                 index += 1
-            blocks.append(Quote(unit.line, text, attribution))
+            blocks.append(Quote(unit.line, text, attribution, dash))
             continue
         if unit.kind == "text" and index + 1 < len(units) and units[index + 1].kind == "attribution" and not units[index + 1].role:
-            blocks.append(Quote(unit.line, unit.text, units[index + 1].data["who"]))
+            blocks.append(Quote(unit.line, unit.text, units[index + 1].data["who"], units[index + 1].data["dash"]))
             index += 2
             continue
         blocks.append(Paragraph(unit.line, unit.text))
@@ -434,19 +434,17 @@ def _contrast(line: int, run: list[Unit]) -> Contrast:
     labels = ["Bad", "Good"]
     pending: str | None = None
     for unit in run:
-        label = unit.data.get("word") or unit.data.get("icon", "")
+        label = unit.data["word"]
         text = unit.data["text"]
         if label.upper().replace("’", "'") in _NEGATIVE:
             if pending is not None:
                 pairs.append((pending, ""))
             pending = text
-            if unit.data.get("word"):
-                labels[0] = label.capitalize()
+            labels[0] = label.capitalize()
         else:
             pairs.append((pending or "", text))
             pending = None
-            if unit.data.get("word"):
-                labels[1] = label.capitalize()
+            labels[1] = label.capitalize()
     if pending is not None:
         pairs.append((pending, ""))
     return Contrast(line, pairs, (labels[0], labels[1]))
@@ -621,7 +619,9 @@ class MarkdownHeading(Heading):
     """A heading written in Markdown by the seed's author: its inline Markdown is kept."""
 
     def markdown(self) -> str:
-        return f"{'#' * self.level} {safe_markdown(self.text).replace('#', '&#35;')}"
+        # A run of '#' closing the line would be read as the heading's closing marks.
+        text = re.sub(r"#+\s*$", lambda m: m.group().replace("#", "&#35;"), safe_markdown(self.text))
+        return f"{'#' * self.level} {text}"
 
 
 def recover(body: str, first_line: int = 1) -> Recovered:

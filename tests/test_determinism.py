@@ -1,0 +1,62 @@
+"""Determinism: the same seeds give the same site, whatever the order of files on disk or their times."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+import dossier.discover
+import dossier.pipeline
+from dossier.pipeline import build_site
+from helpers import CORPUS, SAMPLE_SEEDS, build_project
+
+SITEMAPS = {"sitemap.xml", "sitemap.xml.gz"}
+
+
+def _copy_in_order(sources: list[Path], target: Path, reverse: bool, mtime: int) -> Path:
+    files = sorted((f, f.relative_to(src)) for src in sources for f in src.rglob("*") if f.is_file())
+    for file, rel in reversed(files) if reverse else files:
+        (target / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(file, target / rel)
+        os.utime(target / rel, (mtime, mtime))
+        mtime += 7919 if reverse else 1
+    return target
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("epoch", [None, "1767225600"], ids=["build-date", "SOURCE_DATE_EPOCH"])
+def test_two_builds_are_byte_identical(tmp_path: Path, epoch: str | None) -> None:
+    env = {"SOURCE_DATE_EPOCH": epoch} if epoch else {}
+    builds = []
+    for name, reverse, mtime in (("a", False, 1_600_000_000), ("b", True, 1_700_000_000)):
+        seeds = _copy_in_order([SAMPLE_SEEDS, CORPUS / "seeds"], tmp_path / f"seeds-{name}", reverse, mtime)
+        build = build_project(tmp_path / name, [seeds], extra_env=env)
+        assert build.returncode == 0, build.log
+        builds.append(_files(build.site))
+    first, second = builds
+    assert first.keys() == second.keys()
+    differing = sorted(name for name in first if first[name] != second[name])
+    if epoch:
+        assert differing == []
+    else:
+        assert set(differing) <= SITEMAPS
+
+
+def test_pipeline_ignores_the_order_the_file_system_lists(monkeypatch: pytest.MonkeyPatch) -> None:
+    expected = [(p.src_uri, p.markdown) for p in build_site(SAMPLE_SEEDS).pages]
+    real_walk = os.walk
+
+    def reversed_walk(top: object, **kwargs: object) -> object:
+        for folder, dirs, files in real_walk(top, **kwargs):
+            dirs.reverse()
+            yield folder, dirs, list(reversed(files))
+
+    monkeypatch.setattr(dossier.discover.os, "walk", reversed_walk)
+    monkeypatch.setattr(dossier.pipeline, "_CACHE", {})
+    assert [(p.src_uri, p.markdown) for p in build_site(SAMPLE_SEEDS).pages] == expected

@@ -20,6 +20,7 @@ from mkdocs.structure.pages import Page
 from dossier.pipeline import Site, build_site
 from dossier.problems import Severity
 from dossier.sanitize import sanitize
+from dossier.structured_data import script_json
 
 log = get_plugin_logger("dossier")
 _state: dict[str, Site] = {}
@@ -52,7 +53,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             log.debug(str(problem))
     log.info(f"{len(site.seeds)} seeds read into {len(site.companies)} company dossiers")
     _state["site"] = site
-    config.nav = _escaped_nav(site.nav)
+    config.nav = _escaped_nav(site.nav) + list(settings.get("pages") or [])
     return config
 
 
@@ -73,6 +74,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if entry is not None:
         page.meta["dossier_title"] = entry.html_title
         page.meta["dossier_description"] = entry.description
+        if entry.structured_data:
+            page.meta["dossier_jsonld"] = script_json(entry.structured_data)
     return markdown
 
 

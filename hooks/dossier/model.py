@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from typing import Any
 
 
 class Kind(enum.Enum):
@@ -106,3 +107,5 @@ class GeneratedPage:
     html_title: str
     markdown: str
     description: str = ""
+    structured_data: dict[str, Any] | None = None
+    """schema.org data for the page's JSON-LD, if any."""

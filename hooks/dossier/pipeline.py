@@ -24,6 +24,7 @@ from .problems import Problems, Severity
 from .read import Source, read_seed
 from .render import render
 from .structure import Recovered, recover
+from .structured_data import faq_page, faq_questions, organization
 
 SUMMARY_CHARS = 220
 
@@ -165,11 +166,14 @@ def build_site(seeds_dir: Path, site_name: str = "Dossier") -> Site:
     holdings = {c.slug: _holdings(c) for c in companies}
     latest = {c.slug: max((freshness[p.path] for p in c.pages if freshness[p.path]), default="") for c in companies}
 
+    names = ", ".join(c.name for c in companies)
     pages: list[GeneratedPage] = [
         GeneratedPage("index.md", "Home", site_name, render(
-            "home.md.j2", here="index.md", site_name=site_name, companies=companies, holdings=holdings)),
+            "home.md.j2", here="index.md", site_name=site_name, companies=companies, holdings=holdings),
+            description=f"Company dossiers: how they interview, what they value and pay, and their history. {names}"[:300]),
         GeneratedPage("companies/index.md", "All companies", "Companies", render(
-            "companies.md.j2", here="companies/index.md", companies=companies, holdings=holdings, latest=latest)),
+            "companies.md.j2", here="companies/index.md", companies=companies, holdings=holdings, latest=latest),
+            description=f"Every company in the guide: {names}"[:300]),
     ]
     nav: list[Any] = [{"Home": "index.md"}]
     company_nav: list[Any] = ["companies/index.md"]
@@ -180,12 +184,15 @@ def build_site(seeds_dir: Path, site_name: str = "Dossier") -> Site:
         figures = next((b for p in company.pages for b in recovered[p.path].blocks if isinstance(b, Figures)), None)
         pages.append(GeneratedPage(company.hub_uri, company.name, f"{company.name} · Company profile", render(
             "hub.md.j2", here=company.hub_uri, company=company, overview=overview, overview_page=overview_page,
-            figures=Markup(figures.markdown()) if figures else "", freshness=freshness)))
+            figures=Markup(figures.markdown()) if figures else "", freshness=freshness),
+            description=overview or f"{company.name}: {holdings[company.slug]}",
+            structured_data=organization(company.name, overview)))
         entries: list[Any] = [company.hub_uri]
         for page in company.pages:
+            faq = faq_questions(recovered[page.path].blocks)
             pages.append(GeneratedPage(page.src_uri, page.label, _html_title(page, company), render(
                 "page.md.j2", here=page.src_uri, page=page, company=company, body=Markup(page.markdown)),
-                description=page.summary))
+                description=page.summary, structured_data=faq_page(faq) if faq else None))
             entries.append({page.label: page.src_uri})
         company_nav.append({company.name: entries})
     nav.append({"Companies": company_nav})

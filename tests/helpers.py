@@ -116,7 +116,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve(folder: Path, prefix: str = "") -> Iterator[str]:
+def serve(folder: Path, prefix: str = "", port: int = 0) -> Iterator[str]:
     """Serve ``folder`` on 127.0.0.1 (under the URL path ``prefix``, if given) and yield the base URL."""
     root = folder
     if prefix:
@@ -125,10 +125,30 @@ def serve(folder: Path, prefix: str = "") -> Iterator[str]:
         if not (root / prefix.strip("/")).exists():
             os.symlink(folder, root / prefix.strip("/"))
     handler = functools.partial(_QuietHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}{prefix.rstrip('/')}"
     finally:
         server.shutdown()
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that is free now."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def search(page: object, query: str) -> object:
+    """Type ``query`` into Material's search box once its index has loaded; return the first result's link."""
+    page.wait_for_load_state("networkidle")
+    box = page.locator("input.md-search__input")
+    box.click()
+    page.keyboard.type(query, delay=15)
+    first = page.locator(".md-search-result__item a").first
+    first.wait_for(timeout=15_000)
+    return first

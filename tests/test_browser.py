@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import Build, serve
+from helpers import Build, search, serve
 
 pytestmark = pytest.mark.browser
 
@@ -40,11 +40,8 @@ def test_hub_to_interview_page_and_back(browser: object, served: str) -> None:
 def test_search_finds_a_topic(browser: object, served: str) -> None:
     page = browser.new_page()
     page.goto(f"{served}/")
-    page.keyboard.press("/")
-    page.locator("input.md-search__input").fill("token bucket")
-    first = page.locator(".md-search-result__item").first
-    first.wait_for(timeout=15_000)
-    assert "interview-process" in (first.locator("a").first.get_attribute("href") or "")
+    first = search(page, "token bucket")
+    assert "interview-process" in (first.get_attribute("href") or "")
 
 
 def test_screenshot_of_history_page(browser: object, served: str, tmp_path: Path) -> None:

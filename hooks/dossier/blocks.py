@@ -92,9 +92,12 @@ class ListBlock(Block):
                 number = self.numbers[index] if index < len(self.numbers) else index + 1
                 lines.append(f"{number}. {inline(item)}")
             elif self.checklist:
-                lines.append(f"- [ ] {inline(item)}")
+                lines.append(f"- {inline(item)}")
             else:
                 lines.append(f"- {inline(item)}")
+        if self.checklist:
+            # A reader's checklist: boxes drawn by CSS, not form controls without labels.
+            return '<div class="dossier-checklist" markdown>\n\n' + "\n".join(lines) + "\n\n</div>"
         return "\n".join(lines)
 
     def texts(self) -> list[str]:

@@ -12,15 +12,14 @@ import html
 from pathlib import Path
 from typing import Any
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
-
 from dossier.pipeline import Site, build_site
 from dossier.problems import Severity
 from dossier.sanitize import sanitize
 from dossier.structured_data import script_json
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 log = get_plugin_logger("dossier")
 _state: dict[str, Site] = {}
@@ -31,8 +30,12 @@ def _escaped_nav(items: list[Any]) -> list[Any]:
     out: list[Any] = []
     for item in items:
         if isinstance(item, dict):
-            out.append({html.escape(title, quote=False): _escaped_nav(value) if isinstance(value, list) else value
-                        for title, value in item.items()})
+            out.append(
+                {
+                    html.escape(title, quote=False): _escaped_nav(value) if isinstance(value, list) else value
+                    for title, value in item.items()
+                }
+            )
         else:
             out.append(item)
     return out

@@ -7,7 +7,6 @@ import shutil
 from collections.abc import Iterator
 
 import pytest
-
 from helpers import CORPUS, SAMPLE_SEEDS, Build, build_project
 
 
@@ -49,6 +48,7 @@ from hypothesis import HealthCheck, settings  # noqa: E402
 
 # CI runs a few hundred examples per property; `HYPOTHESIS_PROFILE=thorough` runs 10,000.
 settings.register_profile("ci", max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-settings.register_profile("thorough", max_examples=10_000, deadline=None,
-                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+settings.register_profile(
+    "thorough", max_examples=10_000, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))

@@ -7,12 +7,12 @@ import functools
 import http.server
 import os
 import re
-import threading
-from collections.abc import Iterator
 import shutil
 import subprocess
 import sys
+import threading
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,8 +55,7 @@ def build_project(tmp: Path, seed_dirs: list[Path], strict: bool = True, extra_e
     project.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     shutil.copytree(ROOT / "docs", project / "docs", dirs_exist_ok=True)
-    shutil.copytree(ROOT / "hooks", project / "hooks", dirs_exist_ok=True,
-                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "hooks", project / "hooks", dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__"))
     seeds = project / "seeds"
     seeds.mkdir(exist_ok=True)
     for folder in seed_dirs:

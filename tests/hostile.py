@@ -46,48 +46,125 @@ def _company(name: str, company: str) -> bytes:
 def hostile_seeds() -> list[Hostile]:
     """The hostile corpus."""
     deep_list = "\n".join("  " * i + f"- level {i}" for i in range(200))
-    wide = "| " + " | ".join(f"c{i}" for i in range(300)) + " |\n|" + "---|" * 300 + "\n| " + " | ".join("x" for _ in range(300)) + " |"
+    wide = (
+        "| "
+        + " | ".join(f"c{i}" for i in range(300))
+        + " |\n|"
+        + "---|" * 300
+        + "\n| "
+        + " | ".join("x" for _ in range(300))
+        + " |"
+    )
     return [
-        Hostile("raw-html", _text("raw-html", (
-            "Hostile Holdings raw HTML\n{marker}\n<script>alert('script')</script>\n<img src=x onerror=alert('img')>\n"
-            "<iframe src=\"javascript:alert('iframe')\"></iframe>\n<object data=\"javascript:alert(1)\"></object>\n"
-            "<base href=\"https://evil.invalid/\">\n<meta http-equiv=\"refresh\" content=\"0;url=https://evil.invalid\">\n"
-            "<style>body { display: none }</style>\n<textarea>\nEverything after an open textarea.\n"))),
-        Hostile("markdown-attacks", _text("markdown-attacks", (
-            "## Hostile Markdown\n\n{marker}\n\n[click](javascript:alert('link')) [vb](vbscript:msgbox) "
-            "![img](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)\n\n"
-            "A paragraph with an attribute list.\n{: onclick=\"alert('attr')\" }\n\n<div onmouseover=\"alert(1)\">hover</div>\n\n"
-            "[ref-link][evil]\n\n[evil]: javascript:alert('ref')\n\n!!! note \"injected\"\n    admonition\n\n"
-            "--8<-- \"/etc/passwd\"\n"))),
-        Hostile("jinja", _text("jinja", (
-            "Hostile Holdings template text\n{marker}\nSeven times seven is {{ 7*7 }} here.\n"
-            "{% include '/etc/passwd' %}\nConfig: {{ config }}\nClasses: {{ ''.__class__.__mro__ }}\n"))),
-        Hostile("cdata-comment", _text("cdata-comment", "Hostile Holdings markup\n{marker}\nA <![CDATA[ section and an <!-- open comment.\nLast line.\n")),
+        Hostile(
+            "raw-html",
+            _text(
+                "raw-html",
+                (
+                    "Hostile Holdings raw HTML\n{marker}\n<script>alert('script')</script>\n<img src=x onerror=alert('img')>\n"
+                    '<iframe src="javascript:alert(\'iframe\')"></iframe>\n<object data="javascript:alert(1)"></object>\n'
+                    '<base href="https://evil.invalid/">\n<meta http-equiv="refresh" content="0;url=https://evil.invalid">\n'
+                    "<style>body { display: none }</style>\n<textarea>\nEverything after an open textarea.\n"
+                ),
+            ),
+        ),
+        Hostile(
+            "markdown-attacks",
+            _text(
+                "markdown-attacks",
+                (
+                    "## Hostile Markdown\n\n{marker}\n\n[click](javascript:alert('link')) [vb](vbscript:msgbox) "
+                    "![img](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)\n\n"
+                    'A paragraph with an attribute list.\n{: onclick="alert(\'attr\')" }\n\n<div onmouseover="alert(1)">hover</div>\n\n'
+                    "[ref-link][evil]\n\n[evil]: javascript:alert('ref')\n\n!!! note \"injected\"\n    admonition\n\n"
+                    '--8<-- "/etc/passwd"\n'
+                ),
+            ),
+        ),
+        Hostile(
+            "jinja",
+            _text(
+                "jinja",
+                (
+                    "Hostile Holdings template text\n{marker}\nSeven times seven is {{ 7*7 }} here.\n"
+                    "{% include '/etc/passwd' %}\nConfig: {{ config }}\nClasses: {{ ''.__class__.__mro__ }}\n"
+                ),
+            ),
+        ),
+        Hostile(
+            "cdata-comment",
+            _text(
+                "cdata-comment", "Hostile Holdings markup\n{marker}\nA <![CDATA[ section and an <!-- open comment.\nLast line.\n"
+            ),
+        ),
         Hostile("open-fence", _text("open-fence", "## Code\n\n{marker}\n\n```python\nprint('never closed')\n")),
         Hostile("deep-list", _text("deep-list", "## Lists\n\n{marker}\n\n" + deep_list + "\n")),
         Hostile("wide-table", _text("wide-table", "Hostile Holdings table\n{marker}\n" + wide + "\n")),
         Hostile("long-heading", _text("long-heading", "# " + "Long " * 400 + "\n\n{marker}\n\n## Short\n\nText.\n")),
         Hostile("brackets", _text("brackets", "## Brackets\n\n{marker}\n\n" + "[" * 10_000 + "x" + "]" * 10_000 + "\n")),
         Hostile("long-line", _text("long-line", "Hostile Holdings long line\n{marker}\n" + "word " * 40_000 + "\n")),
-        Hostile("few-nuls", _text("few-nuls", "Hostile Holdings stray bytes\n{marker}\nA NUL\x00 in the middle of a long enough line of text.\n" + "More text. " * 20),
-                problem="control characters", line=7),
-        Hostile("too-big", ("Hostile Holdings huge\n" + marker("too-big") + "\n" + "x" * (3 * 1024 * 1024)).encode(), usable=False,
-                problem="over the 2,097,152-byte limit"),
+        Hostile(
+            "few-nuls",
+            _text(
+                "few-nuls",
+                "Hostile Holdings stray bytes\n{marker}\nA NUL\x00 in the middle of a long enough line of text.\n"
+                + "More text. " * 20,
+            ),
+            problem="control characters",
+            line=7,
+        ),
+        Hostile(
+            "too-big",
+            ("Hostile Holdings huge\n" + marker("too-big") + "\n" + "x" * (3 * 1024 * 1024)).encode(),
+            usable=False,
+            problem="over the 2,097,152-byte limit",
+        ),
         Hostile("binary", bytes(range(256)) * 64, usable=False, problem="binary file"),
         Hostile("fm-indent", _front("fm-indent", "company: Hostile Holdings\n  kind: other\n"), problem="not valid YAML", line=3),
         Hostile("fm-quote", _front("fm-quote", "company: 'Hostile Holdings\nkind: other\n"), problem="not valid YAML", line=4),
         Hostile("fm-tabs", _front("fm-tabs", "company: Hostile Holdings\nextra:\n\tkey: value\n"), problem="tab", line=4),
         Hostile("fm-list", _front("fm-list", "- company\n- Hostile Holdings\n"), problem="must be a mapping", line=2),
         Hostile("fm-scalar", _front("fm-scalar", "just a sentence\n"), problem="must be a mapping", line=2),
-        Hostile("fm-unterminated", f"---\ncompany: Hostile Holdings\n{marker('fm-unterminated')}\n".encode(), problem="never closed", line=1),
-        Hostile("fm-duplicate", _front("fm-duplicate", "company: Hostile Holdings\nkind: other\ncompany: Other\n"), problem="duplicate key", line=4),
-        Hostile("fm-date", _front("fm-date", "company: Hostile Holdings\nlast_updated: 2026-02-31\n"), problem="not a valid date", line=3),
-        Hostile("fm-norway", _front("fm-norway", "company: NO\nkind: other\n"), problem="company: expected text, got false", line=2),
+        Hostile(
+            "fm-unterminated",
+            f"---\ncompany: Hostile Holdings\n{marker('fm-unterminated')}\n".encode(),
+            problem="never closed",
+            line=1,
+        ),
+        Hostile(
+            "fm-duplicate",
+            _front("fm-duplicate", "company: Hostile Holdings\nkind: other\ncompany: Other\n"),
+            problem="duplicate key",
+            line=4,
+        ),
+        Hostile(
+            "fm-date",
+            _front("fm-date", "company: Hostile Holdings\nlast_updated: 2026-02-31\n"),
+            problem="not a valid date",
+            line=3,
+        ),
+        Hostile(
+            "fm-norway", _front("fm-norway", "company: NO\nkind: other\n"), problem="company: expected text, got false", line=2
+        ),
         Hostile("fm-type", _front("fm-type", "company: Hostile Holdings\nrole: [a, b]\n"), problem="role: expected text", line=3),
-        Hostile("fm-python-tag", _front("fm-python-tag", "company: !!python/object/apply:os.system ['echo pwned']\n"), problem="not valid YAML", line=2),
-        Hostile("fm-alias-bomb", _front("fm-alias-bomb", "".join(
-            f"{k}: &{k} [" + ", ".join([f"*{p}"] * 9 if p else ["lol"] * 9) + "]\n" for p, k in zip(["", "a", "b", "c", "d", "e", "f"], "abcdefg"))),
-            problem="too large", line=2),
+        Hostile(
+            "fm-python-tag",
+            _front("fm-python-tag", "company: !!python/object/apply:os.system ['echo pwned']\n"),
+            problem="not valid YAML",
+            line=2,
+        ),
+        Hostile(
+            "fm-alias-bomb",
+            _front(
+                "fm-alias-bomb",
+                "".join(
+                    f"{k}: &{k} [" + ", ".join([f"*{p}"] * 9 if p else ["lol"] * 9) + "]\n"
+                    for p, k in zip(["", "a", "b", "c", "d", "e", "f"], "abcdefg", strict=True)
+                ),
+            ),
+            problem="too large",
+            line=2,
+        ),
         Hostile("fm-deep", _front("fm-deep", "x: " + "[" * 3000 + "]" * 3000 + "\n"), problem="front matter", line=2),
         Hostile("co-dotdot", _company("co-dotdot", "../../etc")),
         Hostile("co-slash", _company("co-slash", "a/b")),

@@ -6,12 +6,11 @@ import re
 from pathlib import Path
 
 import pytest
-from ftfy.badness import is_bad
-
 from dossier.pipeline import build_site
 from dossier.problems import Problems
 from dossier.read import read_seed
-from helpers import CORPUS, SAMPLE_SEEDS, Build, missing_sentences
+from ftfy.badness import is_bad
+from helpers import Build, missing_sentences
 
 SAMPLE_PAGES = [
     "/",

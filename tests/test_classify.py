@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from dossier.classify import classify, reconcile_companies
 from dossier.model import Kind
 from dossier.pipeline import build_site

@@ -10,8 +10,7 @@ from helpers import SAMPLE_SEEDS
 
 
 def _check(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "dossier.cli", "check", *args], capture_output=True, text=True,
-                          timeout=120)
+    return subprocess.run([sys.executable, "-m", "dossier.cli", "check", *args], capture_output=True, text=True, timeout=120)
 
 
 def test_check_explains_each_sample_seed() -> None:
@@ -28,8 +27,9 @@ def test_check_explains_each_sample_seed() -> None:
 
 
 def test_check_fails_on_errors_and_names_path_and_line(tmp_path: Path) -> None:
-    (tmp_path / "good.txt").write_text("Acme Widgets values\n\nAcme Widgets values honesty. Acme Widgets ships.\n",
-                                       encoding="utf-8")
+    (tmp_path / "good.txt").write_text(
+        "Acme Widgets values\n\nAcme Widgets values honesty. Acme Widgets ships.\n", encoding="utf-8"
+    )
     (tmp_path / "bad.txt").write_text("---\ncompany: Acme\n  role: : x\n---\nBody text here.\n", encoding="utf-8")
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
     result = _check(str(tmp_path))

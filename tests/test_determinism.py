@@ -6,10 +6,9 @@ import os
 import shutil
 from pathlib import Path
 
-import pytest
-
 import dossier.discover
 import dossier.pipeline
+import pytest
 from dossier.pipeline import build_site
 from helpers import CORPUS, SAMPLE_SEEDS, build_project
 

@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-
-from regen_golden import GOLDEN, expected_output
 from helpers import missing_sentences
+from regen_golden import GOLDEN, expected_output
 
 CASES = sorted(GOLDEN.glob("*.yaml"))
 

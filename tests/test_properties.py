@@ -10,15 +10,14 @@ from __future__ import annotations
 import html
 import re
 
-from hypothesis import given
-from hypothesis import strategies as st
-
 from dossier.blocks import to_markdown
 from dossier.frontmatter import parse_front_matter, split_front_matter
 from dossier.problems import Problems
 from dossier.read import read_seed
 from dossier.structure import recover
 from helpers import missing_sentences
+from hypothesis import given
+from hypothesis import strategies as st
 
 WORDS = st.sampled_from(
     "Acme Harbour values interview loop salary equity founded revenue the a of and to in design system "

@@ -7,11 +7,9 @@ import json
 import subprocess
 import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 import yaml
-
 from helpers import ROOT, SAMPLE_SEEDS, Build, build_project, free_port, search, serve
 
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
@@ -19,8 +17,12 @@ BASE = "https://example.org/dossier/"
 
 
 def test_workflow_is_valid_against_the_github_schema() -> None:
-    result = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows",
-                             str(WORKFLOW)], capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows", str(WORKFLOW)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -46,9 +48,17 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Build:
     return build
 
 
-PAGES = ["/", "/companies/", "/companies/twilio/", "/companies/twilio/values/", "/companies/twilio/interview-process/",
-         "/companies/twilio/history/", "/companies/twilio/compensation/software-engineer/",
-         "/companies/twilio/roles/product-manager/", "/editors/"]
+PAGES = [
+    "/",
+    "/companies/",
+    "/companies/twilio/",
+    "/companies/twilio/values/",
+    "/companies/twilio/interview-process/",
+    "/companies/twilio/history/",
+    "/companies/twilio/compensation/software-engineer/",
+    "/companies/twilio/roles/product-manager/",
+    "/editors/",
+]
 
 
 @pytest.mark.parametrize("url", PAGES)
@@ -71,8 +81,9 @@ def test_hub_has_organization_json_ld(published: Build) -> None:
     assert data["@type"] == "Organization" and data["name"] == "Twilio"
 
 
-@pytest.mark.parametrize("url, questions", [("/companies/twilio/interview-process/", 3),
-                                            ("/companies/twilio/roles/product-manager/", 3)])
+@pytest.mark.parametrize(
+    "url, questions", [("/companies/twilio/interview-process/", 3), ("/companies/twilio/roles/product-manager/", 3)]
+)
 def test_pages_with_faq_have_faq_json_ld(published: Build, url: str, questions: int) -> None:
     (data,) = _json_ld(published, url)
     assert data["@type"] == "FAQPage"
@@ -99,8 +110,9 @@ PREFIX = "/dossier"
 @pytest.fixture(scope="module")
 def subpath_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     port = free_port()
-    build = build_project(tmp_path_factory.mktemp("subpath"), [SAMPLE_SEEDS],
-                          extra_env={"SITE_URL": f"http://127.0.0.1:{port}{PREFIX}/"})
+    build = build_project(
+        tmp_path_factory.mktemp("subpath"), [SAMPLE_SEEDS], extra_env={"SITE_URL": f"http://127.0.0.1:{port}{PREFIX}/"}
+    )
     assert build.returncode == 0, build.log
     with serve(build.site, prefix=PREFIX, port=port) as url:
         yield url

@@ -5,7 +5,6 @@ from __future__ import annotations
 import codecs
 
 import pytest
-
 from dossier.problems import Problems, Severity
 from dossier.read import read_seed
 

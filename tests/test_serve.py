@@ -13,7 +13,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from helpers import ROOT, free_port
 
 SEED = "---\ncompany: Lantern Works\nkind: values\n---\nLantern Works values\n\nWe ship lamps. {extra}\n"
@@ -49,8 +48,14 @@ def served_project(tmp_path: Path) -> Iterator[tuple[Path, str]]:
     (project / "seeds" / "lantern.txt").write_text(SEED.format(extra="First version."), encoding="utf-8")
     port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=project,
-                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         _wait_for(lambda: _get(base + "/companies/lantern-works/values/")[0] == 200)

@@ -6,7 +6,6 @@ import re
 
 import pytest
 import yaml
-
 from dossier.pipeline import build_site
 from helpers import CORPUS, SAMPLE_SEEDS, SPEC
 

@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from dossier.pipeline import build_site
 from helpers import SAMPLE_SEEDS, Build, build_project
 from hostile import Hostile, marker, write_hostile
@@ -38,8 +37,9 @@ def _url(src: str) -> str:
     return src if src.endswith("/") else src + "/"
 
 
-def test_build_succeeds_without_strict_and_fails_with_it(tmp_path: Path, hostile: tuple[Path, list[Hostile]],
-                                                          lenient: Build) -> None:
+def test_build_succeeds_without_strict_and_fails_with_it(
+    tmp_path: Path, hostile: tuple[Path, list[Hostile]], lenient: Build
+) -> None:
     assert lenient.returncode == 0, lenient.log[-3000:]
     strict = build_project(tmp_path, [SAMPLE_SEEDS, hostile[0]], strict=True)
     assert strict.returncode != 0
@@ -53,8 +53,9 @@ def test_every_good_sample_page_still_builds(lenient: Build) -> None:
     assert "Token-bucket" in lenient.article_text("/companies/twilio/interview-process/").replace("token-bucket", "Token-bucket")
 
 
-def test_every_marker_of_a_usable_seed_is_visible_as_text(lenient: Build, hostile: tuple[Path, list[Hostile]],
-                                                         pages: dict[str, str]) -> None:
+def test_every_marker_of_a_usable_seed_is_visible_as_text(
+    lenient: Build, hostile: tuple[Path, list[Hostile]], pages: dict[str, str]
+) -> None:
     for seed in hostile[1]:
         if not seed.usable:
             continue
@@ -120,8 +121,13 @@ def test_company_names_get_safe_unique_slugs_and_keep_their_written_names(lenien
     assert hubs["co-empty.txt"] == hubs["co-blank.txt"] == "unknown-company"  # no name: filed, with a warning
     distinct = {hubs[n] for n in hubs if n not in ("co-zurich-nfd.txt", "co-blank.txt")}
     assert len(distinct) == len(hubs) - 2, hubs
-    for name, written in [("co-japanese.txt", "株式会社メルカリ"), ("co-accent-b.txt", "Résumé Co"), ("co-case-b.txt", "ACME CASE"),
-                          ("co-html.txt", "<img src=x onerror=alert('company')>"), ("co-dotdot.txt", "../../etc")]:
+    for name, written in [
+        ("co-japanese.txt", "株式会社メルカリ"),
+        ("co-accent-b.txt", "Résumé Co"),
+        ("co-case-b.txt", "ACME CASE"),
+        ("co-html.txt", "<img src=x onerror=alert('company')>"),
+        ("co-dotdot.txt", "../../etc"),
+    ]:
         h1 = lenient.html(f"/companies/{hubs[name]}/").xpath("string(//article//h1)").removesuffix("¶")
         assert h1 == written, (name, h1)
         title = lenient.html(f"/companies/{hubs[name]}/").findtext(".//title")

@@ -29,7 +29,7 @@ def inline(text: str) -> str:
     escaped = _INLINE_SPECIAL.sub(lambda m: _ENTITY[m.group()], text)
     match = re.match(r"^(\d+)([.)])", escaped)
     if match:
-        return f"{match.group(1)}&#{ord(match.group(2))};{escaped[match.end():]}"
+        return f"{match.group(1)}&#{ord(match.group(2))};{escaped[match.end() :]}"
     if escaped and escaped[0] in "#-+/?":
         return f"&#{ord(escaped[0])};{escaped[1:]}"
     return escaped
@@ -155,7 +155,9 @@ class Figures(Block):
             f'<span class="dossier-figure__label">{inline(label)}</span></div>'
             for value, label in self.rows
         )
-        caption = f'<p class="dossier-figures__caption">{" — ".join(inline(c) for c in self.caption)}</p>\n' if self.caption else ""
+        caption = (
+            f'<p class="dossier-figures__caption">{" — ".join(inline(c) for c in self.caption)}</p>\n' if self.caption else ""
+        )
         return f'<div class="dossier-figures">\n{caption}{cards}\n</div>'
 
     def texts(self) -> list[str]:

@@ -13,31 +13,64 @@ from .model import Classification, Kind
 # rarely appear in documents of another kind.
 _KIND_TERMS: dict[Kind, tuple[tuple[str, float], ...]] = {
     Kind.COMPENSATION: (
-        (r"\bsalar(?:y|ies)\b", 1.0), (r"\bcompensation\b", 1.0), (r"\bnegotiat\w*", 1.5),
-        (r"\bRSUs?\b", 1.0), (r"\btotal comp\b", 1.5), (r"\bbase (?:salary|pay)\b", 1.0),
-        (r"\bsigning bonus\b", 1.5), (r"\bcounter-?offers?\b", 1.5), (r"\bpay bands?\b", 1.0),
+        (r"\bsalar(?:y|ies)\b", 1.0),
+        (r"\bcompensation\b", 1.0),
+        (r"\bnegotiat\w*", 1.5),
+        (r"\bRSUs?\b", 1.0),
+        (r"\btotal comp\b", 1.5),
+        (r"\bbase (?:salary|pay)\b", 1.0),
+        (r"\bsigning bonus\b", 1.5),
+        (r"\bcounter-?offers?\b", 1.5),
+        (r"\bpay bands?\b", 1.0),
     ),
     Kind.INTERVIEW: (
-        (r"\binterview(?:s|ers?|ing)?\b", 1.0), (r"\bonsite\b", 1.5), (r"\brecruiter\b", 1.0),
-        (r"\bphone screen\b|\btechnical screen\b|\bscreen\b", 1.0), (r"\brounds?\b", 0.7),
-        (r"\bloop\b", 1.0), (r"\bsystem design\b", 1.0), (r"\bleetcode\b", 1.5),
-        (r"\btake-home\b", 1.5), (r"\bbehaviou?ral\b", 1.0), (r"\bhiring manager\b", 0.7),
+        (r"\binterview(?:s|ers?|ing)?\b", 1.0),
+        (r"\bonsite\b", 1.5),
+        (r"\brecruiter\b", 1.0),
+        (r"\bphone screen\b|\btechnical screen\b|\bscreen\b", 1.0),
+        (r"\brounds?\b", 0.7),
+        (r"\bloop\b", 1.0),
+        (r"\bsystem design\b", 1.0),
+        (r"\bleetcode\b", 1.5),
+        (r"\btake-home\b", 1.5),
+        (r"\bbehaviou?ral\b", 1.0),
+        (r"\bhiring manager\b", 0.7),
         (r"\bcoding (?:rounds?|interviews?|exercise)\b", 1.0),
     ),
     Kind.VALUES: (
-        (r"\bvalues?\b", 1.0), (r"\bprinciples?\b", 1.0), (r"\bgood leaders\b", 1.5),
-        (r"\bbad leaders\b", 1.5), (r"\bwe believe\b", 1.0), (r"\bmission\b", 0.7),
-        (r"\bcommitments?\b", 0.7), (r"\btenets?\b", 1.5), (r"\bcore values\b", 2.0),
+        (r"\bvalues?\b", 1.0),
+        (r"\bprinciples?\b", 1.0),
+        (r"\bgood leaders\b", 1.5),
+        (r"\bbad leaders\b", 1.5),
+        (r"\bwe believe\b", 1.0),
+        (r"\bmission\b", 0.7),
+        (r"\bcommitments?\b", 0.7),
+        (r"\btenets?\b", 1.5),
+        (r"\bcore values\b", 2.0),
     ),
     Kind.ROLE: (
-        (r"\bday in the life\b", 4.0), (r"\btypical day\b", 3.0), (r"\bthe day (?:begins|starts|ends)\b", 2.0),
-        (r"\bmorning\b", 0.7), (r"\bafternoon\b", 0.7), (r"\bstand-?ups?\b", 0.7),
-        (r"\bdaily\b", 0.5), (r"\bweekly\b", 0.3), (r"\bon-?call\b", 0.5), (r"\bday-to-day\b", 1.0),
+        (r"\bday in the life\b", 4.0),
+        (r"\btypical day\b", 3.0),
+        (r"\bthe day (?:begins|starts|ends)\b", 2.0),
+        (r"\bmorning\b", 0.7),
+        (r"\bafternoon\b", 0.7),
+        (r"\bstand-?ups?\b", 0.7),
+        (r"\bdaily\b", 0.5),
+        (r"\bweekly\b", 0.3),
+        (r"\bon-?call\b", 0.5),
+        (r"\bday-to-day\b", 1.0),
     ),
     Kind.HISTORY: (
-        (r"\bfounded\b", 1.5), (r"\bfounders?\b", 1.0), (r"\bIPO\b", 1.5), (r"\bacqui(?:red|sition|sitions)\b", 1.0),
-        (r"\bmarket cap(?:italization)?\b", 1.0), (r"\brevenue\b", 0.5), (r"\bbillion\b", 0.5),
-        (r"\bin (?:19|20)\d\d\b", 0.5), (r"\bCEO\b", 0.5), (r"\bhistory\b", 1.0),
+        (r"\bfounded\b", 1.5),
+        (r"\bfounders?\b", 1.0),
+        (r"\bIPO\b", 1.5),
+        (r"\bacqui(?:red|sition|sitions)\b", 1.0),
+        (r"\bmarket cap(?:italization)?\b", 1.0),
+        (r"\brevenue\b", 0.5),
+        (r"\bbillion\b", 0.5),
+        (r"\bin (?:19|20)\d\d\b", 0.5),
+        (r"\bCEO\b", 0.5),
+        (r"\bhistory\b", 1.0),
     ),
 }
 
@@ -92,7 +125,7 @@ def guess_kind(text: str, title: str) -> Guess:
             count = len(re.findall(pattern, text, re.IGNORECASE))
             if count:
                 score += weight * min(count, 12)
-                found.append(f"{re.sub(r'[^A-Za-z -]', '', pattern.split('|')[0].replace(chr(92)+'b', ''))!s}×{count}")
+                found.append(f"{re.sub(r'[^A-Za-z -]', '', pattern.split('|')[0].replace(chr(92) + 'b', ''))!s}×{count}")
         scores[kind] = score * 1000 / (words + 1000) * 1.0
         notes[kind] = found
         if re.search(_TITLE_TERMS[kind], title, re.IGNORECASE):
@@ -164,9 +197,11 @@ def guess_company(text: str, title: str) -> Guess | None:
     return Guess(name, f"company {name!r}: {where}named {singles[best]} times")
 
 
-_ROLE_NOUN = (r"(?:engineer|manager|designer|scientist|analyst|architect|developer|researcher|lead|marketer|"
-              r"consultant|recruiter|specialist|administrator|director|officer|associate|representative|intern|"
-              r"writer|strategist|accountant|technician|planner|coordinator|executive|advocate|owner)s?")
+_ROLE_NOUN = (
+    r"(?:engineer|manager|designer|scientist|analyst|architect|developer|researcher|lead|marketer|"
+    r"consultant|recruiter|specialist|administrator|director|officer|associate|representative|intern|"
+    r"writer|strategist|accountant|technician|planner|coordinator|executive|advocate|owner)s?"
+)
 _ROLE_PATTERNS = (
     r"day in the life(?: of| as|:)? (?:an? |the )?(?P<role>[^\W\d_][\w &/-]*?)(?: at [\w ]+| in \d{4}| \d{4}|[:,(]|$)",
     rf"(?:for|as) (?:an? )?(?P<role>[^\W\d_][\w &/-]*?{_ROLE_NOUN})\b",
@@ -250,8 +285,9 @@ def classify(body: str, front: dict[str, Any], folder: str | None = None) -> Cla
         if guess_r:
             role = guess_r.value
             evidence.append(guess_r.evidence)
-    return Classification(company=company, kind=kind, role=role, evidence=tuple(evidence),
-                          company_from_text=not company_value and not folder)
+    return Classification(
+        company=company, kind=kind, role=role, evidence=tuple(evidence), company_from_text=not company_value and not folder
+    )
 
 
 def reconcile_companies(classifications: list[Classification]) -> list[Classification]:

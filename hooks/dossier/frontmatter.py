@@ -72,7 +72,9 @@ class _StrictLoader(_Loader):  # type: ignore[misc,valid-type]
             try:
                 duplicate = key in seen
             except TypeError:
-                raise yaml.constructor.ConstructorError(None, None, "a key must be text or a number", key_node.start_mark)
+                raise yaml.constructor.ConstructorError(
+                    None, None, "a key must be text or a number", key_node.start_mark
+                ) from None
             if duplicate:
                 raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
             seen.add(key)
@@ -82,7 +84,7 @@ class _StrictLoader(_Loader):  # type: ignore[misc,valid-type]
         try:
             return super().construct_yaml_timestamp(node)
         except (ValueError, OverflowError):
-            raise yaml.constructor.ConstructorError(None, None, f"{node.value!r} is not a valid date", node.start_mark)
+            raise yaml.constructor.ConstructorError(None, None, f"{node.value!r} is not a valid date", node.start_mark) from None
 
 
 _StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", _StrictLoader.construct_yaml_timestamp)
@@ -192,8 +194,12 @@ def parse_front_matter(yaml_text: str, path: str, problems: Problems) -> dict[st
     if value is None:
         return {}
     if not isinstance(value, dict):
-        problems.add(path, 2, f"front matter must be a mapping of keys to values, not a {type(value).__name__}; "
-                     "shown as text", Severity.ERROR)
+        problems.add(
+            path,
+            2,
+            f"front matter must be a mapping of keys to values, not a {type(value).__name__}; shown as text",
+            Severity.ERROR,
+        )
         return None
     reason = _too_big(value)
     if reason:

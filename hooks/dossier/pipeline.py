@@ -91,8 +91,13 @@ def _parse(data: bytes, path: str) -> _Parsed:
     folder = path.split("/")[0] if "/" in path else None
     classification = classify(source.body, source.front_matter, folder)
     if not classification.company:
-        problems.add(path, None, f"company not recognised, filed under {UNKNOWN_COMPANY!r}: add 'company:' front matter "
-                     "or move the seed to seeds/<company>/", Severity.WARNING)
+        problems.add(
+            path,
+            None,
+            f"company not recognised, filed under {UNKNOWN_COMPANY!r}: add 'company:' front matter "
+            "or move the seed to seeds/<company>/",
+            Severity.WARNING,
+        )
     recovered = recover(source.body, source.body_line)
     company = classification.company or UNKNOWN_COMPANY
     title = recovered.title or _fallback_title(recovered, company, classification)
@@ -159,7 +164,7 @@ def build_site(seeds_dir: Path, site_name: str = "Dossier") -> Site:
     sources = {page.path: source for page, source, _ in parsed}
     recovered = {page.path: rec for page, _, rec in parsed}
     seeds = [page for page, _, _ in parsed]
-    for page, classification in zip(seeds, reconcile_companies([p.classification for p in seeds])):
+    for page, classification in zip(seeds, reconcile_companies([p.classification for p in seeds]), strict=True):
         page.classification = classification
     companies = arrange(seeds)
     freshness = {path: _freshness(source) for path, source in sources.items()}
@@ -168,31 +173,60 @@ def build_site(seeds_dir: Path, site_name: str = "Dossier") -> Site:
 
     names = ", ".join(c.name for c in companies)
     pages: list[GeneratedPage] = [
-        GeneratedPage("index.md", "Home", site_name, render(
-            "home.md.j2", here="index.md", site_name=site_name, companies=companies, holdings=holdings),
-            description=f"Company dossiers: how they interview, what they value and pay, and their history. {names}"[:300]),
-        GeneratedPage("companies/index.md", "All companies", "Companies", render(
-            "companies.md.j2", here="companies/index.md", companies=companies, holdings=holdings, latest=latest),
-            description=f"Every company in the guide: {names}"[:300]),
+        GeneratedPage(
+            "index.md",
+            "Home",
+            site_name,
+            render("home.md.j2", here="index.md", site_name=site_name, companies=companies, holdings=holdings),
+            description=f"Company dossiers: how they interview, what they value and pay, and their history. {names}"[:300],
+        ),
+        GeneratedPage(
+            "companies/index.md",
+            "All companies",
+            "Companies",
+            render("companies.md.j2", here="companies/index.md", companies=companies, holdings=holdings, latest=latest),
+            description=f"Every company in the guide: {names}"[:300],
+        ),
     ]
     nav: list[Any] = [{"Home": "index.md"}]
     company_nav: list[Any] = ["companies/index.md"]
     for company in companies:
-        overview_page = next((p for p in company.pages if p.classification.kind is Kind.HISTORY), None) \
-            or (company.pages[0] if company.pages else None)
+        overview_page = next((p for p in company.pages if p.classification.kind is Kind.HISTORY), None) or (
+            company.pages[0] if company.pages else None
+        )
         overview = overview_page.summary if overview_page else ""
         figures = next((b for p in company.pages for b in recovered[p.path].blocks if isinstance(b, Figures)), None)
-        pages.append(GeneratedPage(company.hub_uri, company.name, f"{company.name} · Company profile", render(
-            "hub.md.j2", here=company.hub_uri, company=company, overview=overview, overview_page=overview_page,
-            figures=Markup(figures.markdown()) if figures else "", freshness=freshness),
-            description=overview or f"{company.name}: {holdings[company.slug]}",
-            structured_data=organization(company.name, overview)))
+        pages.append(
+            GeneratedPage(
+                company.hub_uri,
+                company.name,
+                f"{company.name} · Company profile",
+                render(
+                    "hub.md.j2",
+                    here=company.hub_uri,
+                    company=company,
+                    overview=overview,
+                    overview_page=overview_page,
+                    figures=Markup(figures.markdown()) if figures else "",
+                    freshness=freshness,
+                ),
+                description=overview or f"{company.name}: {holdings[company.slug]}",
+                structured_data=organization(company.name, overview),
+            )
+        )
         entries: list[Any] = [company.hub_uri]
         for page in company.pages:
             faq = faq_questions(recovered[page.path].blocks)
-            pages.append(GeneratedPage(page.src_uri, page.label, _html_title(page, company), render(
-                "page.md.j2", here=page.src_uri, page=page, company=company, body=Markup(page.markdown)),
-                description=page.summary, structured_data=faq_page(faq) if faq else None))
+            pages.append(
+                GeneratedPage(
+                    page.src_uri,
+                    page.label,
+                    _html_title(page, company),
+                    render("page.md.j2", here=page.src_uri, page=page, company=company, body=Markup(page.markdown)),
+                    description=page.summary,
+                    structured_data=faq_page(faq) if faq else None,
+                )
+            )
             entries.append({page.label: page.src_uri})
         company_nav.append({company.name: entries})
     nav.append({"Companies": company_nav})

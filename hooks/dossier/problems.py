@@ -41,7 +41,7 @@ class Problems:
         """Record a problem."""
         self.items.append(Problem(path, line, message, severity))
 
-    def extend(self, other: "Problems") -> None:
+    def extend(self, other: Problems) -> None:
         """Record every problem of ``other``."""
         self.items.extend(other.items)
 

@@ -29,10 +29,21 @@ _BOMS = (
 
 # Characters that mojibake is made of: the Latin-1 supplement, the cp1252
 # punctuation that stands for bytes 0x80-0x9f, and variation selectors.
-_MOJIBAKE_CHAR = "\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\ufe0f"
+_MOJIBAKE_CHAR = (
+    "\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\ufe0f"
+)
 _MOJIBAKE_RUN = re.compile(f"[{_MOJIBAKE_CHAR}]+")
 _LATIN1_FALLBACK = "dossier-latin1"
-codecs.register_error(_LATIN1_FALLBACK, lambda e: (e.object[e.start : e.end].decode("latin-1"), e.end))
+
+
+def _latin1_fallback(error: UnicodeError) -> tuple[str, int]:
+    # cp1252 leaves five bytes unassigned; read them as Latin-1 so that no byte is lost.
+    assert isinstance(error, UnicodeDecodeError)
+    return error.object[error.start : error.end].decode("latin-1"), error.end
+
+
+codecs.register_error(_LATIN1_FALLBACK, _latin1_fallback)
 _CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -91,8 +102,14 @@ def repair_mojibake(text: str, path: str, first_line: int, problems: Problems) -
     ftfy leaves a residue such as ``ðŸ—ï¸``; on lines ftfy still judges bad, the
     runs of mojibake characters around each suspicious sequence are removed.
     """
-    fixed = ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False, fix_latin_ligatures=False,
-                          fix_character_width=False, fix_line_breaks=False)
+    fixed = ftfy.fix_text(
+        text,
+        normalization="NFC",
+        uncurl_quotes=False,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        fix_line_breaks=False,
+    )
     if fixed != unicodedata.normalize("NFC", text):
         problems.add(path, first_line, "mojibake repaired (text had been decoded with the wrong encoding)", Severity.NOTICE)
     lines = fixed.split("\n")
@@ -156,8 +173,7 @@ def read_seed(data: bytes, path: str, problems: Problems) -> Source | None:
             front = parsed
     body = repair_mojibake(body, path, body_line, problems)
     front = _repair_values(front)
-    return Source(path=path, body=body, front_matter=front, body_line=body_line, encoding=encoding,
-                  has_front_matter=bool(front))
+    return Source(path=path, body=body, front_matter=front, body_line=body_line, encoding=encoding, has_front_matter=bool(front))
 
 
 def _repair_values(value: Any) -> Any:

@@ -5,8 +5,30 @@ from __future__ import annotations
 import nh3
 
 _TAGS = set(nh3.ALLOWED_TAGS) | {
-    "div", "span", "nav", "details", "summary", "figure", "figcaption", "input", "label", "cite",
-    "table", "thead", "tbody", "tr", "th", "td", "hr", "p", "br", "sup", "sub", "mark", "del", "ins",
+    "div",
+    "span",
+    "nav",
+    "details",
+    "summary",
+    "figure",
+    "figcaption",
+    "input",
+    "label",
+    "cite",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "hr",
+    "p",
+    "br",
+    "sup",
+    "sub",
+    "mark",
+    "del",
+    "ins",
 }
 _ATTRIBUTES = {
     "*": {"class", "id", "title", "lang", "dir"},

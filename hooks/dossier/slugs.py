@@ -9,8 +9,23 @@ from slugify import slugify as _slugify
 
 MAX_SLUG_CHARS = 60
 RESERVED = frozenset(
-    {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10)),
-     "index", "404", "assets", "search", "topics", "compare", "sitemap", "stylesheets", "javascripts"}
+    {
+        "con",
+        "prn",
+        "aux",
+        "nul",
+        *(f"com{i}" for i in range(10)),
+        *(f"lpt{i}" for i in range(10)),
+        "index",
+        "404",
+        "assets",
+        "search",
+        "topics",
+        "compare",
+        "sitemap",
+        "stylesheets",
+        "javascripts",
+    }
 )
 
 

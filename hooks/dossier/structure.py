@@ -42,23 +42,24 @@ _RELATED = re.compile(
 _ATTRIBUTION = re.compile(r"^(?P<dash>—|―|–|--)\s*(?P<who>[^\W\d_].*)$")
 _ROW = re.compile(r"^\|.*\|\s*$|^\|(?:[^|]*\|)+[^|]*$")
 _SEPARATOR_CELL = re.compile(r"^\s*:?-{1,}:?\s*$")
-_GLUED_VALUE = re.compile(
-    r"^(?P<value>[~≈<>]?[$€£¥₹]?\d[\d,]*(?:\.\d+)?(?:[KMBT]|bn|mn|k)?\+?%?)(?P<label>[A-Z(“\"][^\n]*)$"
-)
+_GLUED_VALUE = re.compile(r"^(?P<value>[~≈<>]?[$€£¥₹]?\d[\d,]*(?:\.\d+)?(?:[KMBT]|bn|mn|k)?\+?%?)(?P<label>[A-Z(“\"][^\n]*)$")
 _YEAR_EVENT = re.compile(r"^(?P<year>(?:1[5-9]|20)\d\d)(?:\s*[—–:-]\s+)?(?P<event>[A-Z“\"].*)$")
-_CONTRAST = re.compile(
-    r"^(?P<word>BAD|GOOD|WRONG|RIGHT|DON['’]T|DO|AVOID|BETTER|INSTEAD)\s*:\s+(?P<text>\S.*)$"
-)
+_CONTRAST = re.compile(r"^(?P<word>BAD|GOOD|WRONG|RIGHT|DON['’]T|DO|AVOID|BETTER|INSTEAD)\s*:\s+(?P<text>\S.*)$")
 _NEGATIVE = {"BAD", "WRONG", "DON'T", "AVOID"}
 _CTA = re.compile(
-    r"→|»|\b(?:sign up|subscribe|join|apply now|visit|download|buy|get (?:the|your|started|access|it)|learn more|click|"
-    r"available (?:on|at|now|as|in|for)|printable|register|book a|try it|start (?:your|a) free|ready to|interested in|check out|follow us)\b",
+    r"→|»|\b(?:sign up|subscribe|join|apply now|visit|download|buy|get (?:the|your|started|access|it)|learn more|"
+    r"click|available (?:on|at|now|as|in|for)|printable|register|book a|try it|start (?:your|a) free|ready to|"
+    r"interested in|check out|follow us)\b",
     re.IGNORECASE,
 )
 _SENTENCE_BREAK = re.compile(r"(?<![A-Z][a-z])(?<!\b[A-Za-z])(?<!vs)(?<!etc)[.!?…][\"”’)]?\s+(?=[A-Z\"“])")
-_NUMBER_WORDS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty".split())}
+_NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+        "seventeen eighteen nineteen twenty".split()
+    )
+}
 _COLLECTIVE = re.compile(
     r"\b(?:values|principles|tenets|commitments|pillars|beliefs|behaviou?rs|habits|rules|traits|practices|"
     r"lessons|norms|ideals|truths|ways|qualities|competencies|expectations)\b",
@@ -70,7 +71,9 @@ _LINK_LINE = re.compile(
     r"stories|newsletter|podcast|ebook|whitepaper)\W*$",
     re.IGNORECASE,
 )
-_BYLINE = re.compile(r"^(?:[Ll]ast )?(?:[Uu]pdated|[Pp]ublished|[Pp]osted|[Ww]ritten|[Rr]eviewed|[Ee]dited)\b|^By (?!The\b|the\b)[A-Z]\w+ [A-Z]")
+_BYLINE = re.compile(
+    r"^(?:[Ll]ast )?(?:[Uu]pdated|[Pp]ublished|[Pp]osted|[Ww]ritten|[Rr]eviewed|[Ee]dited)\b|^By (?!The\b|the\b)[A-Z]\w+ [A-Z]"
+)
 _CHECKLIST_HEADING = re.compile(r"\bcheck-?list\b", re.IGNORECASE)
 
 
@@ -179,7 +182,12 @@ def _units(body: str, first_line: int) -> list[Unit]:
             continue
         kind, data = _line_kind(text)
         last = units[-1] if units else None
-        if last is not None and kind == "text" and last.kind == "text" and _continues(last.text, text, previous_blank, blank_separated):
+        if (
+            last is not None
+            and kind == "text"
+            and last.kind == "text"
+            and _continues(last.text, text, previous_blank, blank_separated)
+        ):
             last.text = f"{last.text} {text}"
         else:
             for part in _split_long(text):
@@ -227,7 +235,13 @@ def _mark_captions(units: list[Unit]) -> None:
         icon = next((j for j in range(index - 1, max(-1, index - 5), -1) if units[j].kind == "icon"), None)
         limit = index - icon - 1 if icon is not None else 1
         taken = 0
-        while back >= 0 and taken < limit and units[back].kind == "text" and heading_like(units[back].text) and not units[back].text.endswith("?"):
+        while (
+            back >= 0
+            and taken < limit
+            and units[back].kind == "text"
+            and heading_like(units[back].text)
+            and not units[back].text.endswith("?")
+        ):
             units[back].role = "caption"
             back -= 1
             taken += 1
@@ -250,29 +264,26 @@ def _mark_calls_to_action(units: list[Unit]) -> None:
             unit.role = "cta"
 
 
+_ANSWER_KINDS = ("bullet", "numbered", "check", "row", "contrast")
+
+
 def _mark_headings(units: list[Unit]) -> None:
+    """Mark headings: short lines that introduce what follows, and questions followed by their answer."""
     for index, unit in enumerate(units):
         if unit.kind != "text" or unit.role or not heading_like(unit.text):
             continue
         if _LINK_LINE.match(unit.text):
             unit.role = "link"
             continue
-        following = next((u for u in units[index + 1 :] if u.role != "cta"), None)
-        if following is None or units[index + 1].role == "cta" or following.kind == "attribution":
+        following = units[index + 1] if index + 1 < len(units) else None
+        if following is None or following.role == "cta" or following.kind == "attribution":
             continue
-        if unit.text.endswith("?"):
-            if following.kind == "text" and (not heading_like(following.text) or following.text.endswith("?") is False):
-                unit.role = "heading"
-            elif following.kind in ("bullet", "numbered", "check", "row", "contrast"):
-                unit.role = "heading"
-        else:
+        if (
+            not unit.text.endswith("?")
+            or following.kind in _ANSWER_KINDS
+            or (following.kind == "text" and not (following.text.endswith("?") and heading_like(following.text)))
+        ):
             unit.role = "heading"
-    # A heading-like line whose next heading-like neighbour is the only content is no heading.
-    for index, unit in enumerate(units):
-        if unit.role == "heading" and index + 1 < len(units):
-            nxt = units[index + 1]
-            if nxt.role == "heading" and nxt.text.endswith("?") is False and index + 2 >= len(units):
-                unit.role = ""
 
 
 def _count_in(text: str) -> int | None:
@@ -384,11 +395,18 @@ def _build_blocks(units: list[Unit]) -> list[Block]:
             blocks.append(block)
             continue
         if unit.kind in ("bullet", "numbered", "check"):
-            run = _run(units, index, lambda u: u.kind == unit.kind and not u.role)
+            run = _run(units, index, lambda u, kind=unit.kind: u.kind == kind and not u.role)
             items = [u.data.get("item") or u.data.get("item2", "") for u in run]
             numbers = [int(u.data["n"]) for u in run] if unit.kind == "numbered" else []
-            blocks.append(ListBlock(unit.line, items, ordered=unit.kind == "numbered",
-                                    checklist=unit.kind == "check" or in_checklist, numbers=numbers))
+            blocks.append(
+                ListBlock(
+                    unit.line,
+                    items,
+                    ordered=unit.kind == "numbered",
+                    checklist=unit.kind == "check" or in_checklist,
+                    numbers=numbers,
+                )
+            )
             index += len(run)
             continue
         if unit.kind == "contrast":
@@ -410,7 +428,12 @@ def _build_blocks(units: list[Unit]) -> list[Block]:
                 index += 1
             blocks.append(Quote(unit.line, text, attribution, dash))
             continue
-        if unit.kind == "text" and index + 1 < len(units) and units[index + 1].kind == "attribution" and not units[index + 1].role:
+        if (
+            unit.kind == "text"
+            and index + 1 < len(units)
+            and units[index + 1].kind == "attribution"
+            and not units[index + 1].role
+        ):
             blocks.append(Quote(unit.line, unit.text, units[index + 1].data["who"], units[index + 1].data["dash"]))
             index += 2
             continue
@@ -494,10 +517,15 @@ _FENCE = re.compile(r"^\s*(```|~~~)")
 def is_markdown(body: str) -> bool:
     """Whether a seed's body is Markdown (it has ATX headings or bold heading lines)."""
     lines = body.split("\n")
-    return any(_ATX.match(line) and line.startswith("#") for line in lines) or sum(1 for line in lines if _BOLD_LINE.match(line.strip())) >= 2
+    return (
+        any(_ATX.match(line) and line.startswith("#") for line in lines)
+        or sum(1 for line in lines if _BOLD_LINE.match(line.strip())) >= 2
+    )
 
 
-_UNSAFE_LINK = re.compile(r"(\]\(\s*<?|^\s*\[[^\]]*\]:\s*<?)\s*(?:javascript|vbscript|data|file)\s*:(?:[^()\s>]|\([^()\s]*\))*", re.IGNORECASE)
+_UNSAFE_LINK = re.compile(
+    r"(\]\(\s*<?|^\s*\[[^\]]*\]:\s*<?)\s*(?:javascript|vbscript|data|file)\s*:(?:[^()\s>]|\([^()\s]*\))*", re.IGNORECASE
+)
 MAX_INDENT = 24
 MAX_BRACKETS = 64
 
@@ -537,7 +565,7 @@ def safe_markdown(text: str) -> str:
         parts = re.split(r"(`+[^`]*`+)", line)
         for i in range(0, len(parts), 2):
             prefix = re.match(r"^(\s*(?:>\s*)*)", parts[i]).group(1) if i == 0 else ""  # type: ignore[union-attr]
-            rest = parts[i][len(prefix):]
+            rest = parts[i][len(prefix) :]
             rest = rest.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
             rest = rest.replace("{", "&#123;")
             parts[i] = prefix + rest

@@ -23,6 +23,18 @@ SAMPLE_SEEDS = ROOT / "seeds"
 CORPUS = ROOT / "tests" / "corpus"
 SPEC = ROOT.parent / "shared" / "spec" / "sample-seeds-expected.yaml"
 
+SAMPLE_PAGES = [
+    "/",
+    "/companies/",
+    "/companies/twilio/",
+    "/companies/twilio/values/",
+    "/companies/twilio/interview-process/",
+    "/companies/twilio/history/",
+    "/companies/twilio/compensation/software-engineer/",
+    "/companies/twilio/roles/product-manager/",
+]
+"""The site map's pages for the sample seeds."""
+
 
 @dataclass
 class Build:

@@ -10,18 +10,7 @@ from dossier.pipeline import build_site
 from dossier.problems import Problems
 from dossier.read import read_seed
 from ftfy.badness import is_bad
-from helpers import Build, missing_sentences
-
-SAMPLE_PAGES = [
-    "/",
-    "/companies/",
-    "/companies/twilio/",
-    "/companies/twilio/values/",
-    "/companies/twilio/interview-process/",
-    "/companies/twilio/history/",
-    "/companies/twilio/compensation/software-engineer/",
-    "/companies/twilio/roles/product-manager/",
-]
+from helpers import SAMPLE_PAGES, Build, missing_sentences
 
 
 def _url(src_uri: str) -> str:

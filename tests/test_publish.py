@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 import pytest
 import yaml
-from helpers import ROOT, SAMPLE_SEEDS, Build, build_project, free_port, search, serve
+from helpers import ROOT, SAMPLE_PAGES, SAMPLE_SEEDS, Build, build_project, free_port, search, serve
 
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
 BASE = "https://example.org/dossier/"
@@ -48,17 +48,7 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Build:
     return build
 
 
-PAGES = [
-    "/",
-    "/companies/",
-    "/companies/twilio/",
-    "/companies/twilio/values/",
-    "/companies/twilio/interview-process/",
-    "/companies/twilio/history/",
-    "/companies/twilio/compensation/software-engineer/",
-    "/companies/twilio/roles/product-manager/",
-    "/editors/",
-]
+PAGES = [*SAMPLE_PAGES, "/editors/"]
 
 
 @pytest.mark.parametrize("url", PAGES)

@@ -122,15 +122,18 @@ def guess_kind(text: str, title: str) -> Guess:
         score = 0.0
         found = []
         for pattern, weight in terms:
-            count = len(re.findall(pattern, text, re.IGNORECASE))
-            if count:
-                score += weight * min(count, 12)
-                found.append(f"{re.sub(r'[^A-Za-z -]', '', pattern.split('|')[0].replace(chr(92) + 'b', ''))!s}×{count}")
-        scores[kind] = score * 1000 / (words + 1000) * 1.0
+            matches = re.findall(pattern, text, re.IGNORECASE)
+            if matches:
+                score += weight * min(len(matches), 12)
+                word = Counter(m.lower() for m in matches).most_common(1)[0][0]
+                found.append(f"{word!r}×{len(matches)}")
+        # Long texts name more terms; scale so that a long history does not win on volume alone.
+        scores[kind] = score * 1000 / (words + 1000)
         notes[kind] = found
-        if re.search(_TITLE_TERMS[kind], title, re.IGNORECASE):
+        in_title = re.search(_TITLE_TERMS[kind], title, re.IGNORECASE)
+        if in_title:
             scores[kind] += 12
-            notes[kind].insert(0, "title says so")
+            notes[kind].insert(0, f"first line says {in_title.group().lower()!r}")
     if words > 2500:
         scores[Kind.HISTORY] += 6
         notes[Kind.HISTORY].insert(0, f"long ({words:,} words)")

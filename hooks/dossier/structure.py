@@ -44,7 +44,7 @@ _ROW = re.compile(r"^\|.*\|\s*$|^\|(?:[^|]*\|)+[^|]*$")
 _SEPARATOR_CELL = re.compile(r"^\s*:?-{1,}:?\s*$")
 _GLUED_VALUE = re.compile(r"^(?P<value>[~≈<>]?[$€£¥₹]?\d[\d,]*(?:\.\d+)?(?:[KMBT]|bn|mn|k)?\+?%?)(?P<label>[A-Z(“\"][^\n]*)$")
 _YEAR_EVENT = re.compile(r"^(?P<year>(?:1[5-9]|20)\d\d)(?:\s*[—–:-]\s+)?(?P<event>[A-Z“\"].*)$")
-_CONTRAST = re.compile(r"^(?P<word>BAD|GOOD|WRONG|RIGHT|DON['’]T|DO|AVOID|BETTER|INSTEAD)\s*:\s+(?P<text>\S.*)$")
+_CONTRAST = re.compile(r"^(?P<word>BAD|GOOD|WRONG|RIGHT|DON['’]T|DO|AVOID|BETTER|INSTEAD):\s+(?P<text>\S.*)$")
 _NEGATIVE = {"BAD", "WRONG", "DON'T", "AVOID"}
 _CTA = re.compile(
     r"→|»|\b(?:sign up|subscribe|join|apply now|visit|download|buy|get (?:the|your|started|access|it)|learn more|"

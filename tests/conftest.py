@@ -7,7 +7,7 @@ import shutil
 from collections.abc import Iterator
 
 import pytest
-from helpers import CORPUS, SAMPLE_SEEDS, Build, build_project
+from helpers import CORPUS, CORPUS2, SAMPLE_SEEDS, Build, build_project
 
 
 @pytest.fixture(scope="session")
@@ -18,8 +18,8 @@ def sample_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
 
 @pytest.fixture(scope="session")
 def corpus_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    """A strict build with the sample seeds and the test corpus of other companies together."""
-    return build_project(tmp_path_factory.mktemp("corpus"), [SAMPLE_SEEDS, CORPUS / "seeds"])
+    """A strict build with the sample seeds and both test corpora of other companies together."""
+    return build_project(tmp_path_factory.mktemp("corpus"), [SAMPLE_SEEDS, CORPUS / "seeds", CORPUS2 / "seeds"])
 
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

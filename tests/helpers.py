@@ -21,6 +21,8 @@ from lxml import html as lxml_html
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_SEEDS = ROOT / "seeds"
 CORPUS = ROOT / "tests" / "corpus"
+CORPUS2 = ROOT / "tests" / "corpus2"
+"""Two corpora of seeds about other companies, written independently, each with an expected.yaml."""
 SPEC = ROOT.parent / "shared" / "spec" / "sample-seeds-expected.yaml"
 
 SAMPLE_PAGES = [

@@ -11,10 +11,15 @@ from dossier.model import Kind
 from dossier.pipeline import build_site
 from dossier.problems import Problems
 from dossier.read import read_seed
-from helpers import CORPUS, SAMPLE_SEEDS, SPEC
+from helpers import CORPUS, CORPUS2, SAMPLE_SEEDS, SPEC
 
 SAMPLES = yaml.safe_load(SPEC.read_text(encoding="utf-8"))["seeds"]
-CORPUS_SEEDS = yaml.safe_load((CORPUS / "expected.yaml").read_text(encoding="utf-8"))["seeds"]
+CORPUS_SEEDS = [
+    {**seed, "corpus": folder}
+    for folder in (CORPUS, CORPUS2)
+    for seed in yaml.safe_load((folder / "expected.yaml").read_text(encoding="utf-8"))["seeds"]
+]
+CORPUS_IDS = [f"{s['corpus'].name}/{s['file']}" for s in CORPUS_SEEDS]
 
 
 def _classified(folder: Path) -> dict[str, object]:
@@ -29,8 +34,8 @@ def samples() -> dict[str, object]:
 
 
 @pytest.fixture(scope="module")
-def corpus() -> dict[str, object]:
-    return _classified(CORPUS / "seeds")
+def corpus() -> dict[Path, dict[str, object]]:
+    return {folder: _classified(folder / "seeds") for folder in (CORPUS, CORPUS2)}
 
 
 @pytest.mark.parametrize("expected", SAMPLES, ids=[s["file"] for s in SAMPLES])
@@ -39,9 +44,9 @@ def test_sample_seeds(samples: dict[str, object], expected: dict[str, object]) -
     assert (got.company, got.kind.value, got.role) == (expected["company"], expected["kind"], expected.get("role"))
 
 
-@pytest.mark.parametrize("expected", CORPUS_SEEDS, ids=[s["file"] for s in CORPUS_SEEDS])
-def test_seeds_about_other_companies(corpus: dict[str, object], expected: dict[str, object]) -> None:
-    got = corpus[expected["file"]]
+@pytest.mark.parametrize("expected", CORPUS_SEEDS, ids=CORPUS_IDS)
+def test_seeds_about_other_companies(corpus: dict[Path, dict[str, object]], expected: dict[str, object]) -> None:
+    got = corpus[expected["corpus"]][expected["file"]]
     assert (got.company, got.kind.value, got.role) == (expected["company"], expected["kind"], expected.get("role"))
 
 

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 import yaml
 from dossier.pipeline import build_site
-from helpers import CORPUS, SAMPLE_SEEDS, SPEC
+from helpers import CORPUS, CORPUS2, SAMPLE_SEEDS, SPEC
 
 SAMPLES = yaml.safe_load(SPEC.read_text(encoding="utf-8"))["seeds"]
-CORPUS_SEEDS = yaml.safe_load((CORPUS / "expected.yaml").read_text(encoding="utf-8"))["seeds"]
+CORPUS_SEEDS = [
+    {**seed, "corpus": folder}
+    for folder in (CORPUS, CORPUS2)
+    for seed in yaml.safe_load((folder / "expected.yaml").read_text(encoding="utf-8"))["seeds"]
+]
+CORPUS_IDS = [f"{s['corpus'].name}/{s['file']}" for s in CORPUS_SEEDS]
 
 
 @pytest.fixture(scope="module")
@@ -19,8 +25,8 @@ def sample_pages() -> dict[str, object]:
 
 
 @pytest.fixture(scope="module")
-def corpus_pages() -> dict[str, object]:
-    return {p.path: p for p in build_site(CORPUS / "seeds").seeds}
+def corpus_pages() -> dict[Path, dict[str, object]]:
+    return {folder: {p.path: p for p in build_site(folder / "seeds").seeds} for folder in (CORPUS, CORPUS2)}
 
 
 def _plain(heading: str) -> str:
@@ -41,6 +47,6 @@ def test_sample_headings(sample_pages: dict[str, object], expected: dict[str, ob
     _check_headings(sample_pages[expected["file"]], expected["headings"])
 
 
-@pytest.mark.parametrize("expected", CORPUS_SEEDS, ids=[s["file"] for s in CORPUS_SEEDS])
-def test_corpus_headings(corpus_pages: dict[str, object], expected: dict[str, object]) -> None:
-    _check_headings(corpus_pages[expected["file"]], expected["headings"])
+@pytest.mark.parametrize("expected", CORPUS_SEEDS, ids=CORPUS_IDS)
+def test_corpus_headings(corpus_pages: dict[Path, dict[str, object]], expected: dict[str, object]) -> None:
+    _check_headings(corpus_pages[expected["corpus"]][expected["file"]], expected["headings"])

@@ -77,7 +77,7 @@ _KIND_TERMS: dict[Kind, tuple[tuple[str, float], ...]] = {
 _TITLE_TERMS: dict[Kind, str] = {
     Kind.COMPENSATION: r"\b(?:salar(?:y|ies)|compensation|negotiation|pay|offer)\b",
     Kind.INTERVIEW: r"\binterview(?:s|ing)?\b",
-    Kind.VALUES: r"\b(?:values|principles|culture|tenets|commitments|believes?|beliefs|how we work|mission)\b",
+    Kind.VALUES: r"\b(?:values|principles|culture|tenets|commitments|believes?|beliefs|how we work|mission|stand for)\b",
     Kind.ROLE: r"\b(?:day in the life|a day (?:as|at|with)|typical day)\b",
     Kind.HISTORY: r"\b(?:history|story|origins?|rise|founding)\b",
 }
@@ -134,14 +134,40 @@ def guess_kind(text: str, title: str) -> Guess:
         if in_title:
             scores[kind] += 12
             notes[kind].insert(0, f"first line says {in_title.group().lower()!r}")
-    if words > 2500:
-        scores[Kind.HISTORY] += 6
-        notes[Kind.HISTORY].insert(0, f"long ({words:,} words)")
+    for kind, bonus, note in _shape_signals(text, words):
+        scores[kind] += bonus
+        notes[kind].insert(0, note)
     best = max(scores, key=lambda k: (scores[k], -k.order))
     if scores[best] < 4:
         return Guess(Kind.OTHER, f"kind other: no kind stands out (best {best.value} scored {scores[best]:.1f})")
     runner_up = max((s for k, s in scores.items() if k is not best), default=0.0)
     return Guess(best, f"kind {best.value}: score {scores[best]:.1f} vs {runner_up:.1f} ({', '.join(notes[best][:5])})")
+
+
+_YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
+_GLUED_YEAR_LINE = re.compile(r"(?m)^(?:1[5-9]|20)\d\d(?=[A-Z])")
+_GROUP_WORD = re.compile(r"\b(?:values|principles|commitments|tenets|beliefs|behaviou?rs)\b", re.IGNORECASE)
+
+
+def _shape_signals(text: str, words: int) -> list[tuple[Kind, float, str]]:
+    """Kinds that the shape of a text points at: a long text full of dates, a list of named values."""
+    signals = []
+    if words > 1500:
+        signals.append((Kind.HISTORY, 6.0 if words > 2500 else 3.0, f"long ({words:,} words)"))
+    years = set(_YEAR.findall(text))
+    if len(years) >= 6:
+        signals.append((Kind.HISTORY, min(len(years), 16) * 0.5, f"{len(years)} different years"))
+    if len(_GLUED_YEAR_LINE.findall(text)) >= 3:
+        signals.append((Kind.HISTORY, 6.0, "a timeline"))
+    blocks = [b.strip() for b in re.split(r"\n\s*\n", text) if b.strip()]
+    named = sum(
+        1
+        for head, body in zip(blocks, blocks[1:], strict=False)
+        if len(head.split()) <= 6 and "\n" not in head and not re.search(r"[.!?:]$", head) and len(body) > 60
+    )
+    if named >= 4 and _GROUP_WORD.search(text):
+        signals.append((Kind.VALUES, min(named, 12) * 1.0, f"{named} short named paragraphs"))
+    return signals
 
 
 def _capitalised_runs(text: str) -> tuple[Counter[str], Counter[str], Counter[str]]:
@@ -200,16 +226,21 @@ def guess_company(text: str, title: str) -> Guess | None:
     return Guess(name, f"company {name!r}: {where}named {singles[best]} times")
 
 
-_ROLE_NOUN = (
-    r"(?:engineer|manager|designer|scientist|analyst|architect|developer|researcher|lead|marketer|"
-    r"consultant|recruiter|specialist|administrator|director|officer|associate|representative|intern|"
-    r"writer|strategist|accountant|technician|planner|coordinator|executive|advocate|owner)s?"
-)
+_ROLE_NOUNS = (
+    "engineer manager designer scientist analyst architect developer researcher lead marketer consultant recruiter "
+    "specialist administrator director officer associate representative intern writer strategist accountant "
+    "technician planner coordinator executive advocate owner nurse"
+).split()
+_ROLE_NOUN = f"(?:{'|'.join(_ROLE_NOUNS)})s?"
+_TITLED_ROLE = rf"(?:[A-Z][\w-]* ){{0,3}}(?:{'|'.join(n.capitalize() for n in _ROLE_NOUNS)})s?"
+"""A role written in title case, up to four words: "Site Reliability Engineer"."""
 _ROLE_PATTERNS = (
     r"day in the life(?: of| as|:)? (?:an? |the )?(?P<role>[^\W\d_][\w &/-]*?)(?: at [\w ]+| in \d{4}| \d{4}|[:,(]|$)",
+    rf"(?-i:(?P<role>{_TITLED_ROLE}))\b",
     rf"(?:for|as) (?:an? )?(?P<role>[^\W\d_][\w &/-]*?{_ROLE_NOUN})\b",
     rf"(?P<role>(?:(?:senior|staff|junior|principal|lead|associate) )?[^\W\d_][\w-]* {_ROLE_NOUN})\b",
 )
+_ROLE_IN_PROSE = rf"\b(?:for|as) (?:an? |the )?(?P<role>{_TITLED_ROLE}) (?:role|position|job|opening)\b"
 
 
 def guess_role(title: str, company: str) -> Guess | None:
@@ -221,6 +252,16 @@ def guess_role(title: str, company: str) -> Guess | None:
             role = " ".join(match.group("role").split())
             if 2 < len(role) <= 60:
                 return Guess(display_role(role), f"role {display_role(role)!r}: named in the title")
+    return None
+
+
+def guess_role_in_prose(text: str) -> Guess | None:
+    """A role an opening sentence names as such ("If you are interviewing for a Data Engineer role at ...")."""
+    first_sentence = re.split(r"(?<=[.!?])\s", text.strip(), maxsplit=1)[0]
+    match = re.search(_ROLE_IN_PROSE, first_sentence)
+    if match:
+        role = " ".join(match.group("role").split())
+        return Guess(role, f"role {role!r}: the opening sentence names it")
     return None
 
 
@@ -283,8 +324,9 @@ def classify(body: str, front: dict[str, Any], folder: str | None = None) -> Cla
     if role_value:
         role = display_role(role_value[0])
         evidence.append(f"role {role!r}: front matter {role_value[1]}")
-    elif kind.per_role and len(title) <= 120 and not re.search(r"[.;]$|[.!?]\s", title):
-        guess_r = guess_role(title, company)
+    elif kind.per_role:
+        title_like = len(title) <= 120 and not re.search(r"[.;]$|[.!?]\s", title)
+        guess_r = guess_role(title, company) if title_like else guess_role_in_prose(title)
         if guess_r:
             role = guess_r.value
             evidence.append(guess_r.evidence)

@@ -42,12 +42,16 @@ _RELATED = re.compile(
 _ATTRIBUTION = re.compile(r"^(?P<dash>—|―|–|--)\s*(?P<who>[^\W\d_].*)$")
 _ROW = re.compile(r"^\|.*\|\s*$|^\|(?:[^|]*\|)+[^|]*$")
 _SEPARATOR_CELL = re.compile(r"^\s*:?-{1,}:?\s*$")
-_GLUED_VALUE = re.compile(r"^(?P<value>[~≈<>]?[$€£¥₹]?\d[\d,]*(?:\.\d+)?(?:[KMBT]|bn|mn|k)?\+?%?)(?P<label>[A-Z(“\"][^\n]*)$")
+_GLUED_VALUE = re.compile(
+    r"^(?P<value>[~≈<>]?(?:[A-Z]{1,3}\$|[$€£¥₹])?\d[\d,]*(?:\.\d+)?(?:[KMBT]|bn|mn|k)?\+?%?)"
+    r"(?P<label>[A-Z(“\"][^\n]*)$"
+)
 _YEAR_EVENT = re.compile(r"^(?P<year>(?:1[5-9]|20)\d\d)(?:\s*[—–:-]\s+)?(?P<event>[A-Z“\"].*)$")
 _CONTRAST = re.compile(r"^(?P<word>BAD|GOOD|WRONG|RIGHT|DON['’]T|DO|AVOID|BETTER|INSTEAD):\s+(?P<text>\S.*)$")
 _NEGATIVE = {"BAD", "WRONG", "DON'T", "AVOID"}
 _CTA = re.compile(
-    r"→|»|\b(?:sign up|subscribe|join|apply now|visit|download|buy|get (?:the|your|started|access|it)|learn more|"
+    r"→|»|\b(?:sign up|subscribe|join|apply|visit|download|buy|get (?:the|your|started|access|it)|learn more|browse|"
+    r"open (?:roles|positions|jobs|vacancies)|careers? page|jobs? page|"
     r"click|available (?:on|at|now|as|in|for)|printable|register|book a|try it|start (?:your|a) free|ready to|"
     r"interested in|check out|follow us)\b",
     re.IGNORECASE,

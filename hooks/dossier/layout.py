@@ -73,19 +73,20 @@ def arrange(pages: list[SeedPage]) -> list[Company]:
 
 
 def _place_pages(company: Company) -> None:
+    """Give each page of a company its URI.
+
+    Values, interview process and history live at ``<kind>/`` when the company
+    has one seed of that kind without a role; every other page lives below the
+    kind's folder, named for its role or, failing that, its title.
+    """
     uris = SlugAllocator()
-    by_kind: dict[Kind, list[SeedPage]] = {}
-    for page in company.pages:
-        by_kind.setdefault(page.classification.kind, []).append(page)
     base = f"companies/{company.slug}"
-    for kind, pages in by_kind.items():
+    for page in company.pages:
+        kind = page.classification.kind
         folder = _KIND_PATHS[kind]
-        single_page_kind = kind in (Kind.VALUES, Kind.INTERVIEW, Kind.HISTORY)
-        for page in pages:
-            role = page.classification.role
-            if single_page_kind and len(pages) == 1:
-                name = uris.take(folder)
-                page.src_uri = f"{base}/{name}.md"
-            else:
-                wanted = slug(role, "role") if role else slug(page.title, kind.value)
-                page.src_uri = f"{base}/{folder}/{uris.take(folder + '/' + wanted).split('/', 1)[1]}.md"
+        role = page.classification.role
+        if kind in (Kind.VALUES, Kind.INTERVIEW, Kind.HISTORY) and not role and folder not in uris:
+            page.src_uri = f"{base}/{uris.take(folder)}.md"
+            continue
+        wanted = slug(role, "role") if role else slug(page.title, kind.value)
+        page.src_uri = f"{base}/{folder}/{uris.take(f'{folder}/{wanted}').split('/', 1)[1]}.md"

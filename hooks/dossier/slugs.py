@@ -52,6 +52,9 @@ class SlugAllocator:
     def __init__(self) -> None:
         self._taken: set[str] = set()
 
+    def __contains__(self, slug: str) -> bool:
+        return slug in self._taken
+
     def take(self, wanted: str) -> str:
         """Return ``wanted``, or ``wanted-2``, ``wanted-3``... whichever is free, and reserve it."""
         candidate, number = wanted, 2

@@ -133,12 +133,20 @@ def _caption(caption: list[str]) -> str:
     return f"\n\n/// table-caption\n{text}\n///"
 
 
+MISSING_CELL = "—"
+"""Shown in a cell that a cut-off row of the source does not have."""
+
+
 def _table(header: list[str], rows: list[list[str]]) -> str:
     width = len(header)
     lines = ["| " + " | ".join(inline(h) or "&nbsp;" for h in header) + " |", "|" + "---|" * width]
+    cut = False
     for row in rows:
-        cells = (row + [""] * width)[:width]
+        cut = cut or len(row) < width
+        cells = row[:width] + [MISSING_CELL] * (width - len(row))
         lines.append("| " + " | ".join(inline(c) for c in cells) + " |")
+    if cut:
+        lines.append(f"\n*{MISSING_CELL} The source table is cut off here: these cells are missing from it.*")
     return "\n".join(lines)
 
 
@@ -216,10 +224,13 @@ class Aside(Block):
     title: str
     lines: list[str]
     style: str = "note"
+    collapsed: bool = False
+    """Shown folded (a promotional call to action is kept, but out of the reader's way)."""
 
     def markdown(self) -> str:
         body = "\n\n".join(f"    {inline(line)}" for line in self.lines)
-        return f'!!! {self.style} "{attribute(self.title)}"\n\n{body}'
+        marker = "???" if self.collapsed else "!!!"
+        return f'{marker} {self.style} "{attribute(self.title)}"\n\n{body}'
 
     def texts(self) -> list[str]:
         return list(self.lines)

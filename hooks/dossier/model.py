@@ -75,7 +75,7 @@ class SeedPage:
         kind = self.classification.kind
         role = self.classification.role
         if kind is Kind.OTHER:
-            return self.title
+            return _short(self.title)
         return f"{kind.label}: {role}" if role else kind.label
 
 
@@ -109,3 +109,13 @@ class GeneratedPage:
     description: str = ""
     structured_data: dict[str, Any] | None = None
     """schema.org data for the page's JSON-LD, if any."""
+
+
+LABEL_CHARS = 40
+
+
+def _short(text: str) -> str:
+    """A navigation label of at most about 40 characters, cut at a word."""
+    if len(text) <= LABEL_CHARS:
+        return text
+    return text[: LABEL_CHARS - 1].rsplit(" ", 1)[0].rstrip(":;,.-–— ") + "…"

@@ -6,16 +6,14 @@ made from other seeds.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
-import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
 
-from .blocks import Figures, Paragraph, to_markdown
+from .blocks import Figures, to_markdown
 from .classify import classify, reconcile_companies
 from .discover import discover
 from .layout import UNKNOWN_COMPANY, arrange
@@ -25,8 +23,7 @@ from .read import Source, read_seed
 from .render import render
 from .structure import Recovered, recover
 from .structured_data import faq_page, faq_questions, organization
-
-SUMMARY_CHARS = 220
+from .summary import freshness, holdings, latest_date, overview, summarise
 
 
 @dataclass
@@ -51,26 +48,6 @@ class _Parsed:
 
 
 _CACHE: dict[tuple[str, str], _Parsed] = {}
-
-
-def summarise(recovered: Recovered, body: str) -> str:
-    """A one-line summary: the first sentences of the first paragraph, up to about 220 characters."""
-    text = next((b.text for b in recovered.blocks if isinstance(b, Paragraph) and len(b.text) > 40), "")
-    if not text:
-        for line in body.split("\n"):
-            line = line.strip()
-            if len(line) > 40 and not re.match(r"^(#|\||[-*]\s|>|\d+\.)", line):
-                text = re.sub(r"\*\*|__|`", "", line)
-                break
-    if len(text) <= SUMMARY_CHARS:
-        return text
-    sentences = re.split(r"(?<=[.!?])\s+", text)
-    summary = ""
-    for sentence in sentences:
-        if summary and len(summary) + len(sentence) > SUMMARY_CHARS:
-            break
-        summary = f"{summary} {sentence}".strip()
-    return summary if len(summary) <= SUMMARY_CHARS else summary[: SUMMARY_CHARS - 1].rsplit(" ", 1)[0] + "…"
 
 
 def _fallback_title(recovered: Recovered, company: str, classification: Classification) -> str:
@@ -132,25 +109,6 @@ def read_corpus(seeds_dir: Path, problems: Problems) -> list[tuple[SeedPage, Sou
     return parsed
 
 
-def _freshness(source: Source) -> str:
-    value = source.front_matter.get("last_updated")
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()[:10]
-    return str(value) if isinstance(value, (str, int)) and str(value).strip() else ""
-
-
-def _holdings(company: Company) -> str:
-    parts = []
-    for kind in Kind:
-        pages = [p for p in company.pages if p.classification.kind is kind]
-        if not pages:
-            continue
-        roles = [p.classification.role for p in pages if p.classification.role]
-        label = kind.label.lower() if kind is not Kind.OTHER else ("other documents" if len(pages) > 1 else "another document")
-        parts.append(f"{label} ({', '.join(roles)})" if roles else label)
-    return (parts[0][:1].upper() + "; ".join(parts)[1:]) if parts else ""
-
-
 def _html_title(page: SeedPage, company: Company) -> str:
     kind = page.classification.kind
     parts = [company.name, page.title] if kind is Kind.OTHER else [company.name, kind.label, page.classification.role]
@@ -167,9 +125,9 @@ def build_site(seeds_dir: Path, site_name: str = "Dossier") -> Site:
     for page, classification in zip(seeds, reconcile_companies([p.classification for p in seeds]), strict=True):
         page.classification = classification
     companies = arrange(seeds)
-    freshness = {path: _freshness(source) for path, source in sources.items()}
-    holdings = {c.slug: _holdings(c) for c in companies}
-    latest = {c.slug: max((freshness[p.path] for p in c.pages if freshness[p.path]), default="") for c in companies}
+    dates = {path: freshness(source) for path, source in sources.items()}
+    contents = {c.slug: holdings(c) for c in companies}
+    latest = {c.slug: latest_date([dates[p.path] for p in c.pages]) for c in companies}
 
     names = ", ".join(c.name for c in companies)
     pages: list[GeneratedPage] = [
@@ -177,24 +135,21 @@ def build_site(seeds_dir: Path, site_name: str = "Dossier") -> Site:
             "index.md",
             "Home",
             site_name,
-            render("home.md.j2", here="index.md", site_name=site_name, companies=companies, holdings=holdings),
+            render("home.md.j2", here="index.md", site_name=site_name, companies=companies, holdings=contents),
             description=f"Company dossiers: how they interview, what they value and pay, and their history. {names}"[:300],
         ),
         GeneratedPage(
             "companies/index.md",
             "All companies",
             "Companies",
-            render("companies.md.j2", here="companies/index.md", companies=companies, holdings=holdings, latest=latest),
+            render("companies.md.j2", here="companies/index.md", companies=companies, holdings=contents, latest=latest),
             description=f"Every company in the guide: {names}"[:300],
         ),
     ]
     nav: list[Any] = [{"Home": "index.md"}]
     company_nav: list[Any] = ["companies/index.md"]
     for company in companies:
-        overview_page = next((p for p in company.pages if p.classification.kind is Kind.HISTORY), None) or (
-            company.pages[0] if company.pages else None
-        )
-        overview = overview_page.summary if overview_page else ""
+        lead, lead_page = overview(company, recovered)
         figures = next((b for p in company.pages for b in recovered[p.path].blocks if isinstance(b, Figures)), None)
         pages.append(
             GeneratedPage(
@@ -205,13 +160,13 @@ def build_site(seeds_dir: Path, site_name: str = "Dossier") -> Site:
                     "hub.md.j2",
                     here=company.hub_uri,
                     company=company,
-                    overview=overview,
-                    overview_page=overview_page,
+                    overview=lead,
+                    overview_page=lead_page,
                     figures=Markup(figures.markdown()) if figures else "",
-                    freshness=freshness,
+                    freshness=dates,
                 ),
-                description=overview or f"{company.name}: {holdings[company.slug]}",
-                structured_data=organization(company.name, overview),
+                description=lead or f"{company.name}: {contents[company.slug]}",
+                structured_data=organization(company.name, lead),
             )
         )
         entries: list[Any] = [company.hub_uri]

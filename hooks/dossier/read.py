@@ -95,6 +95,26 @@ def normalise_newlines(text: str) -> str:
     return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").replace("\x0c", "\n").replace("\x0b", "\n")
 
 
+# "â€" is the cp1252 reading of the first two bytes of every UTF-8 punctuation mark from
+# U+2000 to U+203F (dashes, quotes, ellipsis). Followed by white space, its third byte was lost:
+# which mark it was cannot be known (ftfy would guess a dagger), so it is removed and reported.
+_TRUNCATED_PUNCTUATION = re.compile("\u00e2\u20ac(?=\\s|$)")
+
+
+def _remove_truncated_punctuation(text: str, path: str, first_line: int, problems: Problems) -> str:
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
+        if _TRUNCATED_PUNCTUATION.search(line):
+            lines[number] = _TRUNCATED_PUNCTUATION.sub("", line)
+            problems.add(
+                path,
+                first_line + number,
+                "unrepairable mojibake removed: 'â€' (a quotation mark or dash whose last byte was lost)",
+                Severity.NOTICE,
+            )
+    return "\n".join(lines)
+
+
 def repair_mojibake(text: str, path: str, first_line: int, problems: Problems) -> str:
     """Repair mojibake with ftfy; remove, and report, what no repair can restore.
 
@@ -102,6 +122,7 @@ def repair_mojibake(text: str, path: str, first_line: int, problems: Problems) -
     ftfy leaves a residue such as ``ðŸ—ï¸``; on lines ftfy still judges bad, the
     runs of mojibake characters around each suspicious sequence are removed.
     """
+    text = _remove_truncated_punctuation(text, path, first_line, problems)
     fixed = ftfy.fix_text(
         text,
         normalization="NFC",

@@ -34,8 +34,8 @@ _ATTRIBUTES = {
     "*": {"class", "id", "title", "lang", "dir"},
     "a": {"href", "title"},
     "input": {"type", "checked", "disabled"},
-    "th": {"align", "colspan", "rowspan"},
-    "td": {"align", "colspan", "rowspan"},
+    "th": {"align", "colspan", "rowspan", "style"},
+    "td": {"align", "colspan", "rowspan", "style"},
     "ol": {"start"},
     "details": {"open"},
     "img": {"src", "alt", "width", "height"},
@@ -51,4 +51,6 @@ def sanitize(html: str) -> str:
         url_schemes={"http", "https", "mailto"},
         link_rel=None,
         strip_comments=True,
+        # Python-Markdown aligns table columns with style="text-align: …"; nothing else is kept.
+        filter_style_properties={"text-align"},
     )

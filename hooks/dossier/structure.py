@@ -318,14 +318,15 @@ def _assign_levels(blocks: list[Block]) -> None:
             and all(isinstance(b, Paragraph) and len(b.text) <= 700 for b in body)
         )
 
-    def is_group(position: int) -> tuple[bool, int | None]:
+    def is_group(position: int, sibling: bool = False) -> tuple[bool, int | None]:
         i = heads[position]
         head = blocks[i]
         assert isinstance(head, Heading)
         body = content(i)
         intro = " ".join(b.text for b in body if isinstance(b, Paragraph))
         count = _count_in(head.text) if _COLLECTIVE.search(head.text) else None
-        mentions = bool(_COLLECTIVE.search(head.text) or _COLLECTIVE.search(intro))
+        # Once a page has one group of values, a heading with an intro before a run of items is another.
+        mentions = bool(_COLLECTIVE.search(head.text) or _COLLECTIVE.search(intro)) or (sibling and bool(intro))
         items = 0
         for j in heads[position + 1 :]:
             if not is_item(j):
@@ -334,6 +335,7 @@ def _assign_levels(blocks: list[Block]) -> None:
         return mentions and items >= 3, count
 
     position = 0
+    seen_group = False
     while position < len(heads):
         i = heads[position]
         head = blocks[i]
@@ -345,8 +347,9 @@ def _assign_levels(blocks: list[Block]) -> None:
                 child += 1
             position = child
             continue
-        group, count = is_group(position)
+        group, count = is_group(position, sibling=seen_group)
         if group:
+            seen_group = True
             child = position + 1
             taken = 0
             while child < len(heads) and is_item(heads[child]) and (count is None or taken < count):
@@ -380,7 +383,7 @@ def _build_blocks(units: list[Unit]) -> list[Block]:
             continue
         if unit.role == "cta":
             run = [u for u in units[index:] if u.role == "cta"]
-            blocks.append(Aside(unit.line, "From the source page", [u.text for u in run], style="note"))
+            blocks.append(Aside(unit.line, "From the source page", [u.text for u in run], style="note", collapsed=True))
             index += len(run)
             continue
         if unit.role == "caption":
@@ -637,7 +640,8 @@ def recover_markdown(body: str, first_line: int = 1) -> Recovered:
     current = 2
     for _, heading, is_atx in heads:
         if is_atx:
-            heading.level = min(6, heading.level - top + 2)
+            # Never skip a level: a "####" right under a "##" becomes a third-level heading.
+            heading.level = min(6, heading.level - top + 2, current + 1)
             current = heading.level
         else:
             heading.level = current

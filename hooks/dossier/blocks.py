@@ -120,7 +120,7 @@ class Quote(Block):
         return [self.text] + ([self.attribution] if self.attribution else [])
 
 
-def _caption(caption: list[str]) -> str:
+def _caption(caption: list[str] | None) -> str:
     if not caption:
         return ""
     icon = ""
@@ -137,7 +137,7 @@ MISSING_CELL = "—"
 """Shown in a cell that a cut-off row of the source does not have."""
 
 
-def _table(header: list[str], rows: list[list[str]]) -> str:
+def _table(header: list[str], rows: list[list[str]], caption: list[str] | None = None) -> str:
     width = len(header)
     lines = ["| " + " | ".join(inline(h) or "&nbsp;" for h in header) + " |", "|" + "---|" * width]
     cut = False
@@ -145,9 +145,10 @@ def _table(header: list[str], rows: list[list[str]]) -> str:
         cut = cut or len(row) < width
         cells = row[:width] + [MISSING_CELL] * (width - len(row))
         lines.append("| " + " | ".join(inline(c) for c in cells) + " |")
-    if cut:
-        lines.append(f"\n*{MISSING_CELL} The source table is cut off here: these cells are missing from it.*")
-    return "\n".join(lines)
+    table = "\n".join(lines)
+    note = f"\n\n*{MISSING_CELL} The source table is cut off here: these cells are missing from it.*" if cut else ""
+    # The caption must follow the table directly to attach to it; the note comes after both.
+    return table + _caption(caption) + note
 
 
 @dataclass
@@ -180,7 +181,7 @@ class Timeline(Block):
     caption: list[str] = field(default_factory=list)
 
     def markdown(self) -> str:
-        return _table(["Year", "Event"], [[year, event] for year, event in self.rows]) + _caption(self.caption)
+        return _table(["Year", "Event"], [[year, event] for year, event in self.rows], self.caption)
 
     def texts(self) -> list[str]:
         return self.caption + [f"{y}{e}" for y, e in self.rows]
@@ -196,7 +197,7 @@ class Table(Block):
     def markdown(self) -> str:
         width = max(len(r) for r in self.rows)
         header = (self.rows[0] + [""] * width)[:width]
-        return _table(header, self.rows[1:]) + _caption(self.caption)
+        return _table(header, self.rows[1:], self.caption)
 
     def texts(self) -> list[str]:
         return self.caption + [c for row in self.rows for c in row]

@@ -95,8 +95,14 @@ def test_corpus_builds_strictly_with_every_sentence(corpus_build: Build) -> None
 
 
 def test_corpus_companies_get_their_dossiers(corpus_build: Build) -> None:
-    for url in ("/companies/northwind-freight/", "/companies/quillmark/", "/companies/zurich-ledger-ag/",
-                "/companies/okapi/", "/companies/brambleton-health/", "/companies/saint-laurent-rail/"):
+    for url in (
+        "/companies/northwind-freight/",
+        "/companies/quillmark/",
+        "/companies/zurich-ledger-ag/",
+        "/companies/okapi/",
+        "/companies/brambleton-health/",
+        "/companies/saint-laurent-rail/",
+    ):
         assert corpus_build.page(url).is_file(), url
     # Two interview guides of one company both get a page.
     interviews = sorted(p.parent.name for p in (corpus_build.site / "companies/quillmark/interview-process").rglob("index.html"))

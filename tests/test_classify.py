@@ -98,3 +98,11 @@ def test_folder_override_in_a_build(tmp_path: Path) -> None:
     (tmp_path / "ferrovia-nord" / "a.txt").write_text(INTERVIEW, encoding="utf-8")
     site = build_site(tmp_path)
     assert [(c.name, c.slug) for c in site.companies] == [("Ferrovia Nord", "ferrovia-nord")]
+
+
+def test_a_seed_naming_one_known_company_once_is_filed_under_it(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("---\ncompany: Ferrovia Nord\n---\nFerrovia Nord values.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Notes from a visit\nWe toured the depot of Ferrovia Nord in Milan last spring.\n")
+    site = build_site(tmp_path)
+    assert [p.classification.company for p in site.seeds] == ["Ferrovia Nord", "Ferrovia Nord"]
+    assert not site.problems.items

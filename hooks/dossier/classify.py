@@ -335,18 +335,26 @@ def classify(body: str, front: dict[str, Any], folder: str | None = None) -> Cla
     )
 
 
-def reconcile_companies(classifications: list[Classification]) -> list[Classification]:
-    """Give a company guessed by a short name ("Northwind") the full name used elsewhere ("Northwind Freight").
+def reconcile_companies(classifications: list[Classification], texts: list[str] | None = None) -> list[Classification]:
+    """Settle company names across the corpus.
 
-    A guessed name becomes another name of the corpus when that name is the only
-    one that starts with it followed by more words.
+    A name guessed from the text ("Northwind") becomes the full name another
+    seed uses ("Northwind Freight") when that is the only longer name starting
+    with it. A seed whose text named no company clearly gets the one company of
+    the corpus that its text does name, when there is exactly one.
     """
     names = sorted({c.company for c in classifications if c.company})
     result = []
-    for c in classifications:
+    for index, c in enumerate(classifications):
         longer = [n for n in names if c.company and n.casefold().startswith(c.company.casefold() + " ")]
         if c.company_from_text and len(longer) == 1:
             evidence = c.evidence + (f"company {longer[0]!r}: the corpus names {c.company!r} so in full",)
             c = replace(c, company=longer[0], evidence=evidence)
+        elif not c.company and texts is not None:
+            named = [n for n in names if re.search(rf"(?<!\w){re.escape(n)}(?!\w)", texts[index])]
+            named = [n for n in named if not any(m != n and n in m for m in named)]
+            if len(named) == 1:
+                evidence = c.evidence + (f"company {named[0]!r}: the only company of the corpus the text names",)
+                c = replace(c, company=named[0], evidence=evidence)
         result.append(c)
     return result

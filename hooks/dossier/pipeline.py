@@ -67,14 +67,6 @@ def _parse(data: bytes, path: str) -> _Parsed:
         return _Parsed(None, None, None, tuple(problems.items))
     folder = path.split("/")[0] if "/" in path else None
     classification = classify(source.body, source.front_matter, folder)
-    if not classification.company:
-        problems.add(
-            path,
-            None,
-            f"company not recognised, filed under {UNKNOWN_COMPANY!r}: add 'company:' front matter "
-            "or move the seed to seeds/<company>/",
-            Severity.WARNING,
-        )
     recovered = recover(source.body, source.body_line)
     company = classification.company or UNKNOWN_COMPANY
     title = recovered.title or _fallback_title(recovered, company, classification)
@@ -122,8 +114,19 @@ def build_site(seeds_dir: Path, site_name: str = "Dossier") -> Site:
     sources = {page.path: source for page, source, _ in parsed}
     recovered = {page.path: rec for page, _, rec in parsed}
     seeds = [page for page, _, _ in parsed]
-    for page, classification in zip(seeds, reconcile_companies([p.classification for p in seeds]), strict=True):
+    settled = reconcile_companies([p.classification for p in seeds], [sources[p.path].body for p in seeds])
+    for page, classification in zip(seeds, settled, strict=True):
         page.classification = classification
+        if recovered[page.path].title is None:
+            page.title = _fallback_title(recovered[page.path], classification.company or UNKNOWN_COMPANY, classification)
+        if not classification.company:
+            problems.add(
+                page.path,
+                None,
+                f"company not recognised, filed under {UNKNOWN_COMPANY!r}: add 'company:' front matter "
+                "or move the seed to seeds/<company>/",
+                Severity.WARNING,
+            )
     companies = arrange(seeds)
     dates = {path: freshness(source) for path, source in sources.items()}
     contents = {c.slug: holdings(c) for c in companies}

@@ -50,36 +50,32 @@ class Block:
         """The block as Markdown."""
         raise NotImplementedError
 
-    def texts(self) -> list[str]:
-        """The seed text the block shows, for summaries and checks."""
-        return []
-
 
 @dataclass
 class Heading(Block):
+    """A section heading; ``level`` 2 is a section of the page, 3 a subsection."""
+
     text: str
     level: int = 2
 
     def markdown(self) -> str:
         return f"{'#' * self.level} {inline(self.text)}"
 
-    def texts(self) -> list[str]:
-        return [self.text]
-
 
 @dataclass
 class Paragraph(Block):
+    """A paragraph of seed text."""
+
     text: str
 
     def markdown(self) -> str:
         return inline(self.text)
 
-    def texts(self) -> list[str]:
-        return [self.text]
-
 
 @dataclass
 class ListBlock(Block):
+    """A bulleted or numbered list, or a reader's checklist."""
+
     items: list[str]
     ordered: bool = False
     checklist: bool = False
@@ -100,12 +96,11 @@ class ListBlock(Block):
             return '<div class="dossier-checklist" markdown>\n\n' + "\n".join(lines) + "\n\n</div>"
         return "\n".join(lines)
 
-    def texts(self) -> list[str]:
-        return list(self.items)
-
 
 @dataclass
 class Quote(Block):
+    """A pull quote and, where the seed gives one, its attribution."""
+
     text: str
     attribution: str | None = None
     dash: str = "—"
@@ -115,9 +110,6 @@ class Quote(Block):
         if self.attribution:
             body += f"\n>\n> <cite>{inline(self.dash)} {inline(self.attribution)}</cite>"
         return body
-
-    def texts(self) -> list[str]:
-        return [self.text] + ([self.attribution] if self.attribution else [])
 
 
 def _caption(caption: list[str] | None) -> str:
@@ -169,9 +161,6 @@ class Figures(Block):
         )
         return f'<div class="dossier-figures">\n{caption}{cards}\n</div>'
 
-    def texts(self) -> list[str]:
-        return self.caption + [f"{v}{label}" for v, label in self.rows]
-
 
 @dataclass
 class Timeline(Block):
@@ -182,9 +171,6 @@ class Timeline(Block):
 
     def markdown(self) -> str:
         return _table(["Year", "Event"], [[year, event] for year, event in self.rows], self.caption)
-
-    def texts(self) -> list[str]:
-        return self.caption + [f"{y}{e}" for y, e in self.rows]
 
 
 @dataclass
@@ -199,9 +185,6 @@ class Table(Block):
         header = (self.rows[0] + [""] * width)[:width]
         return _table(header, self.rows[1:], self.caption)
 
-    def texts(self) -> list[str]:
-        return self.caption + [c for row in self.rows for c in row]
-
 
 @dataclass
 class Contrast(Block):
@@ -213,9 +196,6 @@ class Contrast(Block):
     def markdown(self) -> str:
         bad, good = self.labels
         return _table([f"✗ {bad}", f"✓ {good}"], [[b, g] for b, g in self.pairs])
-
-    def texts(self) -> list[str]:
-        return [t for pair in self.pairs for t in pair]
 
 
 @dataclass
@@ -233,9 +213,6 @@ class Aside(Block):
         marker = "???" if self.collapsed else "!!!"
         return f'{marker} {self.style} "{attribute(self.title)}"\n\n{body}'
 
-    def texts(self) -> list[str]:
-        return list(self.lines)
-
 
 @dataclass
 class RawMarkdown(Block):
@@ -245,9 +222,6 @@ class RawMarkdown(Block):
 
     def markdown(self) -> str:
         return self.text
-
-    def texts(self) -> list[str]:
-        return [self.text]
 
 
 def to_markdown(blocks: list[Block]) -> str:

@@ -41,14 +41,6 @@ class Problems:
         """Record a problem."""
         self.items.append(Problem(path, line, message, severity))
 
-    def extend(self, other: Problems) -> None:
-        """Record every problem of ``other``."""
-        self.items.extend(other.items)
-
-    def for_path(self, path: str) -> list[Problem]:
-        """The problems of one seed, in line order."""
-        return sorted((p for p in self.items if p.path == path), key=lambda p: (p.line or 0, p.message))
-
     @property
     def errors(self) -> list[Problem]:
         """The problems of severity ERROR."""

@@ -40,8 +40,7 @@ _KIND_TERMS: dict[Kind, tuple[tuple[str, float], ...]] = {
     Kind.VALUES: (
         (r"\bvalues?\b", 1.0),
         (r"\bprinciples?\b", 1.0),
-        (r"\bgood leaders\b", 1.5),
-        (r"\bbad leaders\b", 1.5),
+        (r"\bleaders?\b", 0.5),
         (r"\bwe believe\b", 1.0),
         (r"\bmission\b", 0.7),
         (r"\bcommitments?\b", 0.7),

@@ -30,7 +30,7 @@ def company_key(name: str) -> str:
 
 
 def _merge_lowercase_keys(keys: set[str]) -> dict[str, str]:
-    """Map an all-lowercase name ("twilio", a key in front matter) to the one written name it stands for."""
+    """Map an all-lowercase name ("acme", a key in front matter) to the one written name it stands for."""
     merged = {}
     for key in keys:
         if key == key.lower():

@@ -12,7 +12,8 @@ import html
 from pathlib import Path
 from typing import Any
 
-from dossier.pipeline import Site, build_site
+from dossier.model import GeneratedPage
+from dossier.pipeline import build_site
 from dossier.problems import Severity
 from dossier.sanitize import sanitize
 from dossier.structured_data import script_json
@@ -22,7 +23,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 log = get_plugin_logger("dossier")
-_state: dict[str, Site] = {}
+_state: dict[str, Any] = {}
+"""This build's pipeline result ("site") and the generated pages added to it, by source URI ("pages")."""
 
 
 def _escaped_nav(items: list[Any]) -> list[Any]:
@@ -62,18 +64,20 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add the generated pages; a page of docs/ at the same path is left in place, with a warning."""
+    added: dict[str, GeneratedPage] = {}
     for page in _state["site"].pages:
         if files.get_file_from_path(page.src_uri) is not None:
             log.warning(f"docs/{page.src_uri} hides the generated page of the same path; rename or remove it")
             continue
         files.append(File.generated(config, page.src_uri, content=page.markdown))
+        added[page.src_uri] = page
+    _state["pages"] = added
     return files
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Give generated pages their browser title and description (templates escape them)."""
-    generated = {p.src_uri: p for p in _state["site"].pages}
-    entry = generated.get(page.file.src_uri)
+    entry = _state["pages"].get(page.file.src_uri)
     if entry is not None:
         page.meta["dossier_title"] = entry.html_title
         page.meta["dossier_description"] = entry.description

@@ -18,7 +18,7 @@ from .classify import classify, reconcile_companies
 from .discover import discover
 from .layout import UNKNOWN_COMPANY, arrange
 from .model import Classification, Company, GeneratedPage, Kind, SeedPage
-from .problems import Problems, Severity
+from .problems import Problem, Problems, Severity
 from .read import Source, read_seed
 from .render import render
 from .structure import Recovered, recover
@@ -44,7 +44,7 @@ class _Parsed:
     page: SeedPage | None
     source: Source | None
     recovered: Recovered | None
-    problems: tuple[Any, ...]
+    problems: tuple[Problem, ...]
 
 
 _CACHE: dict[tuple[str, str], _Parsed] = {}
@@ -68,12 +68,11 @@ def _parse(data: bytes, path: str) -> _Parsed:
     folder = path.split("/")[0] if "/" in path else None
     classification = classify(source.body, source.front_matter, folder)
     recovered = recover(source.body, source.body_line)
-    company = classification.company or UNKNOWN_COMPANY
-    title = recovered.title or _fallback_title(recovered, company, classification)
     page = SeedPage(
         path=path,
         classification=classification,
-        title=title,
+        # An untitled seed's title names its company, known only once the whole corpus is read.
+        title=recovered.title or "",
         markdown=to_markdown(recovered.blocks),
         summary=summarise(recovered, source.body),
         headings=[h.text for h in recovered.headings],
@@ -117,7 +116,7 @@ def build_site(seeds_dir: Path, site_name: str = "Dossier") -> Site:
     settled = reconcile_companies([p.classification for p in seeds], [sources[p.path].body for p in seeds])
     for page, classification in zip(seeds, settled, strict=True):
         page.classification = classification
-        if recovered[page.path].title is None:
+        if not page.title:
             page.title = _fallback_title(recovered[page.path], classification.company or UNKNOWN_COMPANY, classification)
         if not classification.company:
             problems.add(

@@ -213,7 +213,7 @@ def _continues(previous: str, text: str, previous_blank: bool, blank_separated: 
     if previous.endswith(","):
         return True
     ends_open = not re.search(r"[.!?:;…\"”’)]$", previous)
-    return ends_open and (text[:1].islower() or re.match(r"^[\d(]", text) is not None)
+    return ends_open and re.match(r"^[\d(]", text) is not None
 
 
 def _title(units: list[Unit]) -> str | None:

@@ -55,3 +55,15 @@ def test_a_quote_that_lost_its_last_byte_is_removed_and_reported() -> None:
     assert source is not None
     assert "†" not in source.body and "60 days rather than later." in source.body
     assert any(p.line == 1 and "last byte was lost" in p.message for p in problems.items)
+
+
+def test_markdown_summary_skips_taglines_and_bold_headings(tmp_path: Path) -> None:
+    _write(
+        tmp_path,
+        "c.md",
+        "---\ncompany: Pellworth Marine\ncompensation: []\n---\n### Welder | Pellworth Marine pay guide\n\n"
+        "**In one line:** union rates | overtime is where the money is\n\n**How Pellworth pays its welders**\n"
+        "Welders at Pellworth Marine are paid by the hour under the regional shipyard agreement.\n",
+    )
+    (page,) = build_site(tmp_path).seeds
+    assert page.summary == "Welders at Pellworth Marine are paid by the hour under the regional shipyard agreement."

@@ -39,7 +39,8 @@ def summarise(recovered: Recovered, body: str) -> str:
     if not text:
         for line in body.split("\n"):
             line = line.strip()
-            if len(line) > 40 and not re.match(r"^(#|\||[-*]\s|>|\d+\.)", line):
+            # Prose only: not a heading (bold lines too), table, list, quote, or "**Label:** tagline".
+            if len(line) > 40 and not re.match(r"^(#|\||[-*]\s|>|\d+\.|\*\*[^*]+(?::\*\*|\*\*$))", line):
                 text = re.sub(r"\*\*|__|`", "", line)
                 break
     return shorten(text)

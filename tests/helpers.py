@@ -95,10 +95,14 @@ _MARKER = re.compile(r"^(?:#{1,6}\s+|[-*•]\s+|\d{1,3}[.)]\s+|>\s*|\[[ xX]\]\s+
 _LABEL = re.compile(r"^[^\w\s]{0,3}\s*[A-Za-z][\w'’]*(?: \w+)?:\s+")
 
 
+_HIDDEN_HTML = re.compile(r"<(script|style)\b.*?</\1\s*>|</?[A-Za-z][^>\n]*>", re.IGNORECASE | re.DOTALL)
+"""HTML tags, and scripts and styles with their content: markup, not sentences a reader sees."""
+
+
 def sentences(body: str) -> list[str]:
-    """The sentences of a seed's body, as a reader would mark them, without list or heading marks."""
+    """The sentences of a seed's body, as a reader would mark them, without list or heading marks or HTML tags."""
     found = []
-    for line in body.split("\n"):
+    for line in _HIDDEN_HTML.sub(" ", body).split("\n"):
         line = line.strip()
         if not line or re.fullmatch(r"[|:\-\s]+", line):
             continue

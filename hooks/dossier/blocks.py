@@ -17,6 +17,26 @@ _ENTITY = {c: f"&#{ord(c)};" for c in "\\`*_[]{}|~^=:$!"}
 _ENTITY.update({"<": "&lt;", ">": "&gt;", "&": "&amp;"})
 
 
+def escape(text: str) -> str:
+    """Seed text with every character Markdown or HTML would read as syntax written as a character reference.
+
+    Runs of white space become one space; a space at either end is kept, so
+    that escaped pieces can be joined with the Markdown around them.
+    """
+    text = re.sub(r"\s+", " ", text)
+    return _INLINE_SPECIAL.sub(lambda m: _ENTITY[m.group()], text)
+
+
+def block_start(escaped: str) -> str:
+    """Escaped text made safe to start a line: a leading ``#``, ``-``, ``+``, ``/``, ``?`` or "1." is not syntax."""
+    match = re.match(r"^(\d+)([.)])", escaped)
+    if match:
+        return f"{match.group(1)}&#{ord(match.group(2))};{escaped[match.end() :]}"
+    if escaped and escaped[0] in "#-+/?":
+        return f"&#{ord(escaped[0])};{escaped[1:]}"
+    return escaped
+
+
 def inline(text: str) -> str:
     """Escape seed text for use inside a Markdown paragraph, heading, list item or cell.
 
@@ -25,14 +45,17 @@ def inline(text: str) -> str:
     Markdown processor shows literally. Leading characters that start blocks
     (``#``, ``-``, ``+``, ``>``, ``/``, ``?``, a number and a dot) are escaped too.
     """
-    text = " ".join(text.split())
-    escaped = _INLINE_SPECIAL.sub(lambda m: _ENTITY[m.group()], text)
-    match = re.match(r"^(\d+)([.)])", escaped)
-    if match:
-        return f"{match.group(1)}&#{ord(match.group(2))};{escaped[match.end() :]}"
-    if escaped and escaped[0] in "#-+/?":
-        return f"&#{ord(escaped[0])};{escaped[1:]}"
-    return escaped
+    return block_start(escape(" ".join(text.split())))
+
+
+SAFE_URL = re.compile(r"^(?:https?://|mailto:)[^\s<>\"'`\\]+$", re.IGNORECASE)
+"""The only link targets a seed may give: web and mail addresses, with no character that could end the link."""
+
+
+def link(label: str, url: str) -> str:
+    """A Markdown link from an already escaped label to a URL that matches :data:`SAFE_URL`."""
+    target = url.replace("(", "%28").replace(")", "%29").replace("[", "%5B").replace("]", "%5D")
+    return f"[{label}]({target})"
 
 
 def attribute(text: str) -> str:
@@ -222,6 +245,21 @@ class RawMarkdown(Block):
 
     def markdown(self) -> str:
         return self.text
+
+
+@dataclass
+class Recovered:
+    """A seed's title (when it has one) and its body as blocks."""
+
+    title: str | None
+    blocks: list[Block]
+    notices: list[tuple[int, str]] = field(default_factory=list)
+    """(seed line, message) for each thing of the seed that was removed, not shown."""
+
+    @property
+    def headings(self) -> list[Heading]:
+        """The headings, in order."""
+        return [b for b in self.blocks if isinstance(b, Heading)]
 
 
 def to_markdown(blocks: list[Block]) -> str:

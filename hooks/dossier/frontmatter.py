@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import tomllib
 from typing import Any
 
 import frontmatter
@@ -36,13 +37,18 @@ except AttributeError:  # PyYAML built without libyaml
 
 
 class Split:
-    """A seed's text cut into front matter and body."""
+    """A seed's text cut into front matter and body; ``toml`` when the front matter is TOML (``+++``)."""
 
-    def __init__(self, yaml_text: str | None, body: str, body_line: int, unterminated: bool = False) -> None:
+    def __init__(self, yaml_text: str | None, body: str, body_line: int, unterminated: bool = False, toml: bool = False) -> None:
         self.yaml_text = yaml_text
         self.body = body
         self.body_line = body_line
         self.unterminated = unterminated
+        self.toml = toml
+
+
+_TOML_OPENING = re.compile(r"\A\+\+\+[ \t]*\n")
+_TOML_CLOSING = re.compile(r"^\+\+\+[ \t]*$", re.MULTILINE)
 
 
 def split_front_matter(text: str) -> Split:
@@ -52,14 +58,16 @@ def split_front_matter(text: str) -> Split:
     is body, and ``unterminated`` says so. python-frontmatter's handler detects
     the block; the split is done here so that line numbers are known.
     """
-    if not _HANDLER.detect(text) or not _OPENING.match(text):
+    toml = bool(_TOML_OPENING.match(text))
+    if not toml and (not _HANDLER.detect(text) or not _OPENING.match(text)):
         return Split(None, text, 1)
-    start = _OPENING.match(text).end()  # type: ignore[union-attr]
-    closing = _CLOSING.search(text, start)
+    opening, closing_line = (_TOML_OPENING, _TOML_CLOSING) if toml else (_OPENING, _CLOSING)
+    start = opening.match(text).end()  # type: ignore[union-attr]
+    closing = closing_line.search(text, start)
     if closing is None:
         return Split(None, text, 1, unterminated=True)
     body_start = closing.end() + 1 if closing.end() < len(text) else closing.end()
-    return Split(text[start : closing.start()], text[body_start:], text.count("\n", 0, body_start) + 1)
+    return Split(text[start : closing.start()], text[body_start:], text.count("\n", 0, body_start) + 1, toml=toml)
 
 
 class _StrictLoader(_Loader):  # type: ignore[misc,valid-type]
@@ -164,8 +172,26 @@ def _key_lines(yaml_text: str) -> dict[str, int]:
     return {str(k.value): k.start_mark.line + 2 for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
 
 
-def parse_front_matter(yaml_text: str, path: str, problems: Problems) -> dict[str, Any] | None:
-    """Load front matter safely; return the mapping, or ``None`` (with an error) when unusable.
+def _load_toml(text: str, path: str, problems: Problems) -> Any:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        where = re.search(r"\(at line (\d+)", str(exc))
+        reason = re.sub(r"\s*\(at (?:line \d+, column \d+|end of document)\)", "", str(exc))
+        problems.add(
+            path,
+            int(where.group(1)) + 1 if where else 2,
+            f"front matter is not valid TOML: {reason}; shown as text",
+            Severity.ERROR,
+        )
+        return None
+    except RecursionError:
+        problems.add(path, 2, "front matter is too deeply nested; shown as text", Severity.ERROR)
+        return None
+
+
+def parse_front_matter(yaml_text: str, path: str, problems: Problems, toml: bool = False) -> dict[str, Any] | None:
+    """Load front matter (YAML, or TOML with ``toml``) safely; return the mapping, or ``None`` (with an error).
 
     Line numbers in messages are the seed file's own (the opening ``---`` is line 1).
     Fields of the wrong type are reported and left out; the rest is kept.
@@ -173,6 +199,11 @@ def parse_front_matter(yaml_text: str, path: str, problems: Problems) -> dict[st
     if len(yaml_text) > MAX_FRONT_MATTER_CHARS:
         problems.add(path, 2, f"front matter over {MAX_FRONT_MATTER_CHARS:,} characters; shown as text", Severity.ERROR)
         return None
+    if toml:
+        value = _load_toml(yaml_text, path, problems)
+        if value is None:
+            return None
+        return _checked(value, path, problems, _toml_key_lines(yaml_text))
     try:
         loader = _StrictLoader(yaml_text)
         try:
@@ -191,6 +222,22 @@ def parse_front_matter(yaml_text: str, path: str, problems: Problems) -> dict[st
     except (yaml.YAMLError, RecursionError, ValueError, TypeError, OverflowError) as exc:
         problems.add(path, 2, f"front matter could not be read ({type(exc).__name__}); shown as text", Severity.ERROR)
         return None
+    return _checked(value, path, problems, _key_lines(yaml_text))
+
+
+def _toml_key_lines(text: str) -> dict[str, int]:
+    lines: dict[str, int] = {}
+    for number, line in enumerate(text.split("\n"), 2):
+        match = re.match(r"^\s*([\w-]+)\s*=", line)
+        if match:
+            lines.setdefault(match.group(1), number)
+        elif line.lstrip().startswith("["):
+            break  # keys after a table header belong to the table
+    return lines
+
+
+def _checked(value: Any, path: str, problems: Problems, lines: dict[str, int]) -> dict[str, Any] | None:
+    """Front matter that loaded, checked for shape, size and the schema of the keys Dossier reads."""
     if value is None:
         return {}
     if not isinstance(value, dict):
@@ -206,7 +253,6 @@ def parse_front_matter(yaml_text: str, path: str, problems: Problems) -> dict[st
         problems.add(path, 2, f"front matter is too large: {reason}; shown as text", Severity.ERROR)
         return None
     data = {str(k): v for k, v in value.items()}
-    lines = _key_lines(yaml_text)
     try:
         meta = SeedMeta.model_validate(data)
     except ValidationError as exc:

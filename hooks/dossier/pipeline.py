@@ -13,7 +13,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .blocks import Figures, to_markdown
+from .blocks import SAFE_URL, Figures, to_markdown
 from .classify import classify, reconcile_companies
 from .discover import discover
 from .layout import UNKNOWN_COMPANY, arrange
@@ -60,6 +60,24 @@ def _fallback_title(recovered: Recovered, company: str, classification: Classifi
     return " ".join(words[:8]) + ("…" if len(words) > 8 else "") if words else f"{company} · Document"
 
 
+_URL_KEYS = ("canonical_url", "canonicalurl", "canonical", "original_url", "source_url", "url", "source", "permalink")
+
+
+def _front_text(front: dict[str, Any], key: str) -> str | None:
+    value = front.get(key)
+    return " ".join(value.split()) if isinstance(value, str) and value.strip() else None
+
+
+def original_url(front: dict[str, Any]) -> str | None:
+    """The address of the original page, when the front matter gives an absolute one."""
+    keys = {k.lower(): k for k in front}
+    for key in _URL_KEYS:
+        value = _front_text(front, keys[key]) if key in keys else None
+        if value and SAFE_URL.match(value) and value.lower().startswith("http"):
+            return value
+    return None
+
+
 def _parse(data: bytes, path: str) -> _Parsed:
     problems = Problems()
     source = read_seed(data, path, problems)
@@ -67,14 +85,23 @@ def _parse(data: bytes, path: str) -> _Parsed:
         return _Parsed(None, None, None, tuple(problems.items))
     folder = path.split("/")[0] if "/" in path else None
     classification = classify(source.body, source.front_matter, folder)
-    recovered = recover(source.body, source.body_line)
+    front = source.front_matter
+    recovered = recover(
+        source.body,
+        source.body_line,
+        markdown=path.lower().endswith((".md", ".markdown", ".mdx")),
+        base_url=original_url(front),
+        front_title=_front_text(front, "title"),
+    )
+    for line, message in recovered.notices:
+        problems.add(path, line, message, Severity.NOTICE)
     page = SeedPage(
         path=path,
         classification=classification,
         # An untitled seed's title names its company, known only once the whole corpus is read.
         title=recovered.title or "",
         markdown=to_markdown(recovered.blocks),
-        summary=summarise(recovered, source.body),
+        summary=_front_text(front, "description") or summarise(recovered, source.body),
         headings=[h.text for h in recovered.headings],
     )
     return _Parsed(page, source, recovered, tuple(problems.items))

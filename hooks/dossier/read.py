@@ -184,9 +184,9 @@ def read_seed(data: bytes, path: str, problems: Problems) -> Source | None:
     yaml_text, body, body_line = split.yaml_text, split.body, split.body_line
     front: dict[str, Any] = {}
     if split.unterminated:
-        problems.add(path, 1, "front matter opened with '---' is never closed with '---'; shown as text", Severity.WARNING)
+        problems.add(path, 1, "front matter opened with '---' or '+++' is never closed; shown as text", Severity.WARNING)
     if yaml_text is not None:
-        parsed = parse_front_matter(yaml_text, path, problems)
+        parsed = parse_front_matter(yaml_text, path, problems, toml=split.toml)
         if parsed is None:
             # The front matter is unusable: show all of it as text, so nothing is lost.
             body, body_line = text, 1

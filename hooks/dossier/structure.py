@@ -21,10 +21,11 @@ from .blocks import (
     ListBlock,
     Paragraph,
     Quote,
-    RawMarkdown,
+    Recovered,
     Table,
     Timeline,
 )
+from .markdown import is_markdown, recover_markdown
 
 MAX_HEADING_CHARS = 100
 MAX_HEADING_WORDS = 14
@@ -91,19 +92,6 @@ class Unit:
     data: dict[str, str] = field(default_factory=dict)
     role: str = ""
     """What recovery decided: "heading", "caption", "title", "cta" or ""."""
-
-
-@dataclass
-class Recovered:
-    """A seed's title (when it has one) and its body as blocks."""
-
-    title: str | None
-    blocks: list[Block]
-
-    @property
-    def headings(self) -> list[Heading]:
-        """The headings, in order."""
-        return [b for b in self.blocks if isinstance(b, Heading)]
 
 
 def _terminal(text: str) -> bool:
@@ -514,152 +502,15 @@ def recover_plain(body: str, first_line: int = 1) -> Recovered:
     return Recovered(title, _build_blocks(units))
 
 
-# --- Markdown seeds -------------------------------------------------------
+def recover(
+    body: str, first_line: int = 1, markdown: bool = False, base_url: str | None = None, front_title: str | None = None
+) -> Recovered:
+    """Recover a seed's structure, as Markdown or as plain text, whichever it is.
 
-_ATX = re.compile(r"^(?P<marks>#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
-_BOLD_LINE = re.compile(r"^\*\*(?P<text>[^*]+?)\*\*\s*$")
-_FENCE = re.compile(r"^\s*(```|~~~)")
-
-
-def is_markdown(body: str) -> bool:
-    """Whether a seed's body is Markdown (it has ATX headings or bold heading lines)."""
-    lines = body.split("\n")
-    return (
-        any(_ATX.match(line) and line.startswith("#") for line in lines)
-        or sum(1 for line in lines if _BOLD_LINE.match(line.strip())) >= 2
-    )
-
-
-_UNSAFE_LINK = re.compile(
-    r"(\]\(\s*<?|^\s*\[[^\]]*\]:\s*<?)\s*(?:javascript|vbscript|data|file)\s*:(?:[^()\s>]|\([^()\s]*\))*", re.IGNORECASE
-)
-MAX_INDENT = 24
-MAX_BRACKETS = 64
-
-
-def safe_markdown(text: str) -> str:
-    """Markdown written by a seed's author, with raw HTML, entities and extension syntax made literal.
-
-    Markdown formatting (emphasis, lists, tables, links) is kept; ``<``, ``>``
-    inside a line and ``&`` become character references outside code, so no tag
-    and no entity of the seed reaches the page as HTML. Links to ``javascript:``,
-    ``vbscript:``, ``data:`` and ``file:`` URLs lose their target. Lines that
-    would start a block extension (``!!!``, ``???``, ``///``, ``:::``, ``--8<--``)
-    are escaped. Limits keep Python-Markdown fast and its output whole: indents
-    deeper than 24 columns are cut, a line with a flood of brackets has them
-    escaped, and a code fence left open is closed.
+    ``markdown`` says the seed is Markdown whatever its body looks like (its
+    file name ends in ``.md``, say); ``base_url`` and ``front_title`` come from
+    its front matter (see :func:`dossier.markdown.recover_markdown`).
     """
-    out = []
-    fence: str | None = None
-    for line in text.split("\n"):
-        opening = _FENCE.match(line)
-        if opening:
-            marker = opening.group(1)
-            if fence is None:
-                fence = marker
-            elif marker == fence:
-                fence = None
-            out.append(line)
-            continue
-        if fence is not None:
-            out.append(line)
-            continue
-        indent = len(line) - len(line.lstrip(" \t"))
-        if indent > MAX_INDENT:
-            line = " " * MAX_INDENT + line.lstrip(" \t")
-        if line.count("[") > MAX_BRACKETS:
-            line = line.replace("[", "&#91;").replace("]", "&#93;")
-        parts = re.split(r"(`+[^`]*`+)", line)
-        for i in range(0, len(parts), 2):
-            prefix = re.match(r"^(\s*(?:>\s*)*)", parts[i]).group(1) if i == 0 else ""  # type: ignore[union-attr]
-            rest = parts[i][len(prefix) :]
-            rest = rest.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            rest = rest.replace("{", "&#123;")
-            parts[i] = prefix + rest
-        line = _UNSAFE_LINK.sub(lambda m: m.group(1) + "#", "".join(parts))
-        line = re.sub(r"^(\s*)([!?/:=]{3}|--8<--)", lambda m: m.group(1) + "".join(f"&#{ord(c)};" for c in m.group(2)), line)
-        out.append(line)
-    if fence is not None:
-        out.append(fence)
-    return "\n".join(out)
-
-
-def recover_markdown(body: str, first_line: int = 1) -> Recovered:
-    """Recover a Markdown seed: its first heading is the title, the rest nest under it."""
-    lines = body.split("\n")
-    title: str | None = None
-    blocks: list[Block] = []
-    chunk: list[str] = []
-    chunk_line = first_line
-    fenced = False
-    heads: list[tuple[int, Heading, bool]] = []
-
-    def flush() -> None:
-        text = "\n".join(chunk).strip("\n")
-        if text.strip():
-            blocks.append(RawMarkdown(chunk_line, safe_markdown(text)))
-        chunk.clear()
-
-    seen_content = False
-    for offset, line in enumerate(lines):
-        number = first_line + offset
-        if _FENCE.match(line):
-            fenced = not fenced
-        atx = None if fenced else _ATX.match(line)
-        bold = None if fenced else _BOLD_LINE.match(line.strip())
-        if atx and len(line) > MAX_HEADING_CHARS * 2:
-            atx = None  # a 2,000-character "heading" is a paragraph with a mark
-            line = line.lstrip("#").strip()
-        if atx and atx.group("text"):
-            text = atx.group("text").strip()
-            if title is None and not seen_content:
-                title = text
-                seen_content = True
-                continue
-            flush()
-            heading = Heading(number, text, len(atx.group("marks")))
-            heads.append((len(blocks), heading, True))
-            blocks.append(heading)
-            chunk_line = number + 1
-            continue
-        if bold:
-            flush()
-            heading = Heading(number, bold.group("text").strip().rstrip(":"), 0)
-            heads.append((len(blocks), heading, False))
-            blocks.append(heading)
-            chunk_line = number + 1
-            continue
-        if line.strip():
-            seen_content = True
-        if not chunk:
-            chunk_line = number
-        chunk.append(line)
-    flush()
-    atx_levels = [h.level for _, h, is_atx in heads if is_atx]
-    top = min(atx_levels) if atx_levels else 2
-    current = 2
-    for _, heading, is_atx in heads:
-        if is_atx:
-            # Never skip a level: a "####" right under a "##" becomes a third-level heading.
-            heading.level = min(6, heading.level - top + 2, current + 1)
-            current = heading.level
-        else:
-            heading.level = current
-    for index, heading, _ in heads:
-        blocks[index] = MarkdownHeading(heading.line, heading.text, heading.level)
-    return Recovered(title, blocks)
-
-
-@dataclass
-class MarkdownHeading(Heading):
-    """A heading written in Markdown by the seed's author: its inline Markdown is kept."""
-
-    def markdown(self) -> str:
-        # A run of '#' closing the line would be read as the heading's closing marks.
-        text = re.sub(r"#+\s*$", lambda m: m.group().replace("#", "&#35;"), safe_markdown(self.text))
-        return f"{'#' * self.level} {text}"
-
-
-def recover(body: str, first_line: int = 1) -> Recovered:
-    """Recover a seed's structure, as Markdown or as plain text, whichever it is."""
-    return recover_markdown(body, first_line) if is_markdown(body) else recover_plain(body, first_line)
+    if markdown or is_markdown(body):
+        return recover_markdown(body, first_line, base_url, front_title)
+    return recover_plain(body, first_line)

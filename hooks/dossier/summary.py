@@ -33,9 +33,17 @@ def shorten(text: str, limit: int = SUMMARY_CHARS) -> str:
     return summary if len(summary) <= limit else summary[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
+_TAGLINE = re.compile(r"^\*\*[^*]+(?::|&#58;)\*\*")
+
+
+def _tagline(paragraph: Paragraph) -> bool:
+    """A "**Label:** tagline" paragraph of a Markdown seed, which is no summary."""
+    return bool(_TAGLINE.match(paragraph.markdown()))
+
+
 def summarise(recovered: Recovered, body: str) -> str:
     """A one-line summary of a seed: the first sentences of its first paragraph."""
-    text = next((b.text for b in recovered.blocks if isinstance(b, Paragraph) and len(b.text) > 40), "")
+    text = next((b.text for b in recovered.blocks if isinstance(b, Paragraph) and len(b.text) > 40 and not _tagline(b)), "")
     if not text:
         for line in body.split("\n"):
             line = line.strip()

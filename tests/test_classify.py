@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-from dossier.classify import classify, reconcile_companies
 from dossier.model import Kind
 from dossier.pipeline import build_site
 from dossier.problems import Problems
 from dossier.read import read_seed
+from dossier.understand import classify, reconcile_companies
 from helpers import CORPUS, CORPUS2, SAMPLE_SEEDS, SPEC
 
 SAMPLES = yaml.safe_load(SPEC.read_text(encoding="utf-8"))["seeds"]

@@ -118,7 +118,7 @@ def test_company_names_get_safe_unique_slugs_and_keep_their_written_names(lenien
             assert re.fullmatch(r"[a-z0-9-]{1,70}", company_slug), company_slug
             hubs[name] = company_slug
     assert hubs["co-zurich-nfc.txt"] == hubs["co-zurich-nfd.txt"]  # the same name in two normal forms
-    assert hubs["co-empty.txt"] == hubs["co-blank.txt"] == "unknown-company"  # no name: filed, with a warning
+    assert hubs["co-empty.txt"] == hubs["co-blank.txt"] == "unsorted"  # no name: filed, with a warning
     distinct = {hubs[n] for n in hubs if n not in ("co-zurich-nfd.txt", "co-blank.txt")}
     assert len(distinct) == len(hubs) - 2, hubs
     for name, written in [

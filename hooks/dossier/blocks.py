@@ -255,6 +255,8 @@ class Recovered:
     blocks: list[Block]
     notices: list[tuple[int, str]] = field(default_factory=list)
     """(seed line, message) for each thing of the seed that was removed, not shown."""
+    document_title: str | None = None
+    """The title a saved web page gives itself (``<title>``), when it is not the one shown."""
 
     @property
     def headings(self) -> list[Heading]:

@@ -24,7 +24,7 @@ from .problems import Problems, Severity
 MAX_FRONT_MATTER_CHARS = 100_000
 MAX_DEPTH = 30
 MAX_NODES = 20_000
-KINDS = ("compensation", "interview", "values", "role", "history", "other")
+KINDS = ("compensation", "interview", "values", "role", "history", "levels", "other")
 
 _HANDLER = frontmatter.YAMLHandler()
 _OPENING = re.compile(r"\A---[ \t]*\n")

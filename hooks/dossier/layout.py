@@ -7,7 +7,8 @@ import unicodedata
 from .model import Company, Kind, SeedPage
 from .slugs import SlugAllocator, slug
 
-UNKNOWN_COMPANY = "Unknown company"
+UNSORTED = "Unsorted"
+"""The dossier of seeds whose company could not be told with confidence."""
 
 _KIND_PATHS = {
     Kind.VALUES: "values",
@@ -15,6 +16,7 @@ _KIND_PATHS = {
     Kind.HISTORY: "history",
     Kind.COMPENSATION: "compensation",
     Kind.ROLE: "roles",
+    Kind.LEVELS: "levels",
     Kind.OTHER: "documents",
 }
 
@@ -54,10 +56,10 @@ def arrange(pages: list[SeedPage]) -> list[Company]:
     """
     groups: dict[str, list[SeedPage]] = {}
     names: dict[str, list[str]] = {}
-    raw_keys = {company_key(p.classification.company.strip() or UNKNOWN_COMPANY) for p in pages}
+    raw_keys = {company_key(p.classification.company.strip() or UNSORTED) for p in pages}
     merged = _merge_lowercase_keys(raw_keys)
     for page in pages:
-        name = unicodedata.normalize("NFC", page.classification.company.strip()) or UNKNOWN_COMPANY
+        name = unicodedata.normalize("NFC", page.classification.company.strip()) or UNSORTED
         key = merged.get(company_key(name), company_key(name))
         groups.setdefault(key, []).append(page)
         names.setdefault(key, []).append(name)

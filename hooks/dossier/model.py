@@ -15,6 +15,7 @@ class Kind(enum.Enum):
     VALUES = "values"
     ROLE = "role"
     HISTORY = "history"
+    LEVELS = "levels"
     OTHER = "other"
 
     @property
@@ -30,7 +31,7 @@ class Kind(enum.Enum):
     @property
     def per_role(self) -> bool:
         """Whether seeds of this kind are usually about one role."""
-        return self in (Kind.COMPENSATION, Kind.ROLE, Kind.INTERVIEW)
+        return self in (Kind.COMPENSATION, Kind.ROLE, Kind.INTERVIEW, Kind.LEVELS)
 
 
 _LABELS = {
@@ -39,8 +40,22 @@ _LABELS = {
     Kind.VALUES: "Values",
     Kind.ROLE: "Day in the life",
     Kind.HISTORY: "History",
+    Kind.LEVELS: "Career levels",
     Kind.OTHER: "Document",
 }
+
+
+class Strength(enum.IntEnum):
+    """How strong the evidence for a decision is; the order matters (higher is stronger)."""
+
+    WEAK = 1
+    """A guess: the seed is filed under "Unsorted" unless the corpus settles it, with a warning."""
+    MODERATE = 2
+    """Enough evidence, with a rival close behind."""
+    STRONG = 3
+    """Clear evidence from the text: links to the company's site, "at Acme", a name the text keeps using."""
+    STATED = 4
+    """Stated by the editor: front matter or a folder named for the company."""
 
 
 @dataclass(frozen=True)
@@ -53,6 +68,9 @@ class Classification:
     evidence: tuple[str, ...] = ()
     company_from_text: bool = False
     """Whether the company was guessed from the text (not stated by front matter or folder)."""
+    company_strength: Strength = Strength.STATED
+    candidates: tuple[tuple[str, float], ...] = ()
+    """Names the text could be about, with their scores, best first: the corpus settles weak guesses with them."""
 
 
 @dataclass

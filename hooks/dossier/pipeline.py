@@ -14,16 +14,17 @@ from typing import Any
 from markupsafe import Markup
 
 from .blocks import SAFE_URL, Figures, to_markdown
-from .classify import classify, reconcile_companies
 from .discover import discover
-from .layout import UNKNOWN_COMPANY, arrange
+from .layout import UNSORTED, arrange
+from .markdown.html_blocks import is_html_document
 from .model import Classification, Company, GeneratedPage, Kind, SeedPage
 from .problems import Problem, Problems, Severity
 from .read import Source, read_seed
 from .render import render
-from .structure import Recovered, recover
+from .structure import Recovered, recover, visible_text
 from .structured_data import faq_page, faq_questions, organization
 from .summary import freshness, holdings, latest_date, overview, summarise
+from .understand import classify, reconcile_companies
 
 
 @dataclass
@@ -60,6 +61,10 @@ def _fallback_title(recovered: Recovered, company: str, classification: Classifi
     return " ".join(words[:8]) + ("…" if len(words) > 8 else "") if words else f"{company} · Document"
 
 
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx", ".erb")
+"""Seeds whose file name ends so are read as Markdown, whatever their body looks like."""
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+"""Seeds whose file name ends so are saved web pages."""
 _URL_KEYS = ("canonical_url", "canonicalurl", "canonical", "original_url", "source_url", "url", "source", "permalink")
 
 
@@ -84,17 +89,24 @@ def _parse(data: bytes, path: str) -> _Parsed:
     if source is None:
         return _Parsed(None, None, None, tuple(problems.items))
     folder = path.split("/")[0] if "/" in path else None
-    classification = classify(source.body, source.front_matter, folder)
     front = source.front_matter
+    page_url = original_url(front)
+    html = path.lower().endswith(HTML_SUFFIXES) or is_html_document(source.body)
     recovered = recover(
         source.body,
         source.body_line,
-        markdown=path.lower().endswith((".md", ".markdown", ".mdx")),
-        base_url=original_url(front),
+        markdown=path.lower().endswith(MARKDOWN_SUFFIXES),
+        html=html,
+        base_url=page_url,
         front_title=_front_text(front, "title"),
     )
     for line, message in recovered.notices:
         problems.add(path, line, message, Severity.NOTICE)
+    # A saved web page is understood from the words it shows, not from its markup.
+    text = visible_text(recovered) if html else source.body
+    first_heading = recovered.headings[0].text if recovered.headings and not recovered.title else None
+    title = " · ".join(filter(None, [recovered.document_title, recovered.title, first_heading]))
+    classification = classify(text, front, folder, title=title, page_url=page_url)
     page = SeedPage(
         path=path,
         classification=classification,
@@ -144,12 +156,14 @@ def build_site(seeds_dir: Path, site_name: str = "Dossier") -> Site:
     for page, classification in zip(seeds, settled, strict=True):
         page.classification = classification
         if not page.title:
-            page.title = _fallback_title(recovered[page.path], classification.company or UNKNOWN_COMPANY, classification)
+            page.title = _fallback_title(recovered[page.path], classification.company or UNSORTED, classification)
         if not classification.company:
+            best = classification.candidates[0][0] if classification.candidates else None
+            guess = f" (the best guess, {best!r}, is too weak)" if best else ""
             problems.add(
                 page.path,
                 None,
-                f"company not recognised, filed under {UNKNOWN_COMPANY!r}: add 'company:' front matter "
+                f"company not recognised with confidence{guess}, filed under {UNSORTED!r}: add 'company:' front matter "
                 "or move the seed to seeds/<company>/",
                 Severity.WARNING,
             )

@@ -26,6 +26,7 @@ from .blocks import (
     Timeline,
 )
 from .markdown import is_markdown, recover_markdown
+from .markdown.html_blocks import is_html_document, read_html_document
 
 MAX_HEADING_CHARS = 100
 MAX_HEADING_WORDS = 14
@@ -503,14 +504,35 @@ def recover_plain(body: str, first_line: int = 1) -> Recovered:
 
 
 def recover(
-    body: str, first_line: int = 1, markdown: bool = False, base_url: str | None = None, front_title: str | None = None
+    body: str,
+    first_line: int = 1,
+    markdown: bool = False,
+    base_url: str | None = None,
+    front_title: str | None = None,
+    html: bool = False,
 ) -> Recovered:
     """Recover a seed's structure, as Markdown or as plain text, whichever it is.
 
     ``markdown`` says the seed is Markdown whatever its body looks like (its
-    file name ends in ``.md``, say); ``base_url`` and ``front_title`` come from
+    file name ends in ``.md``, say), ``html`` that it is a saved web page;
+    ``base_url`` and ``front_title`` come from
     its front matter (see :func:`dossier.markdown.recover_markdown`).
     """
+    if html or is_html_document(body):
+        return read_html_document(body, first_line)
     if markdown or is_markdown(body):
         return recover_markdown(body, first_line, base_url, front_title)
     return recover_plain(body, first_line)
+
+
+def visible_text(recovered: Recovered) -> str:
+    """The words of recovered blocks, a block to a line: the title and headings, paragraphs, items and cells."""
+    lines = [recovered.title or ""]
+    for block in recovered.blocks:
+        if isinstance(block, Heading | Paragraph):
+            lines.append(block.text)
+        elif isinstance(block, ListBlock):
+            lines.extend(block.items)
+        elif isinstance(block, Table):
+            lines.extend(" | ".join(row) for row in block.rows)
+    return "\n".join(line for line in lines if line)

@@ -21,7 +21,7 @@ from ..blocks import Block, Heading, Paragraph, RawMarkdown, Recovered, block_st
 from .dialect import normalise
 from .writer import Writer, drop_trailing_attributes, plain_text
 
-MAX_HEADING_CHARS = 200
+MAX_HEADING_CHARS = 400
 """A longer "heading" is a paragraph with a mark: it is shown as one."""
 
 _ATX = re.compile(r"^ {0,3}#{1,6}\s+\S")
@@ -76,7 +76,8 @@ def _bold_line(node: SyntaxTreeNode) -> tuple[SyntaxTreeNode, list[SyntaxTreeNod
     children = node.children[0].children
     end = next((i for i, c in enumerate(children) if c.type in ("softbreak", "hardbreak")), len(children))
     parts = [c for c in children[:end] if not (c.type == "text" and not c.content.strip(": "))]
-    if len(parts) == 1 and parts[0].type == "strong" and 0 < len(plain_text(parts[0])) <= 120:
+    text = plain_text(parts[0]) if len(parts) == 1 else ""
+    if parts and parts[0].type == "strong" and 0 < len(text.split()) <= 14 and not re.search(r"[.!?;,]$", text):
         return parts[0], children[end + 1 :]
     return None
 

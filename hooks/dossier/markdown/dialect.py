@@ -4,7 +4,7 @@ Handbooks exported from Hugo, Jekyll, GitBook or Docusaurus carry syntax that
 only their generator understands: Hugo shortcodes (``{{< vimeo 123 >}}``,
 ``{{% note %}}``), Liquid and GitBook tags (``{% include x.html %}``,
 ``{% hint style="info" %}``) and kramdown attribute lists on lines of their own
-(``{: .lead}``). :func:`normalise` turns each into what it means (a video
+(``{: .lead}``), and embedded Ruby (``<%= … %>``). :func:`normalise` turns each into what it means (a video
 becomes a link to its page, a note a ``:::`` container that the parser reads
 as an aside) or removes it with a notice. It never runs any of it. Code
 fences and inline code are left alone, and no line is added or removed, so
@@ -21,6 +21,10 @@ from dataclasses import dataclass, field
 _HUGO = re.compile(r"\{\{([<%])\s*(?P<close>/)?\s*(?P<name>[\w./-]+)(?P<args>(?:[^}]|\}(?!\}))*?)\s*/?\s*[>%]\}\}")
 _HUGO_COMMENT = re.compile(r"\{\{<?\s*/\*.*?\*/\s*>?\}\}")
 _LIQUID = re.compile(r"\{%-?\s*(?P<name>\w+)(?P<args>(?:[^%]|%(?!\}))*?)\s*-?%\}")
+_COMMENT = re.compile(r"\{%-?\s*comment\s*-?%\}")
+_END_COMMENT = re.compile(r"\{%-?\s*endcomment\s*-?%\}")
+_SPACELESS_HEADING = re.compile(r"^(#{1,6})([A-Z][^#\n]{0,120})$")
+_ERB = re.compile(r"<%[=#-]?.*?-?%>")
 _ATTR_LINE = re.compile(r"^\s*\{:[^{}]*\}\s*$|^\s*\{:?\s*toc\s*\}\s*$|^\s*\[\[_?toc_?\]\]\s*$", re.IGNORECASE)
 _INLINE_IAL = re.compile(r"\{:\s*[^{}\n]*\}")
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
@@ -57,8 +61,8 @@ _VIDEOS = {
     "vimeo": ("Vimeo", "https://vimeo.com/{}"),
     "loom": ("Loom", "https://www.loom.com/share/{}"),
 }
-_LINK_TAGS = {"ref", "relref", "link", "post_url", "include_relative_link"}
-_SILENT = {"raw", "endraw", "toc", "comment", "endcomment", "tabs", "endtabs", "endtab", "tab", "columns", "endcolumns"}
+_LINK_TAGS = {"ref", "relref", "link", "post_url", "page", "include_relative_link"}
+_SILENT = {"raw", "endraw", "toc", "tabs", "endtabs", "endtab", "tab", "columns", "endcolumns"}
 
 
 @dataclass
@@ -100,9 +104,18 @@ class _Rewriter:
         self.notices: list[tuple[int, str]] = []
         self.open: list[str] = []
         self.offset = 0
+        self.commented = False
 
     def notice(self, message: str) -> None:
         self.notices.append((self.offset, message))
+
+    def summary(self) -> list[tuple[int, str]]:
+        """One notice per message, at its first line, with how often it happened."""
+        seen: dict[str, list[int]] = {}
+        for offset, message in self.notices:
+            seen.setdefault(message, []).append(offset)
+        out = [(lines[0], message if len(lines) == 1 else f"{message} (×{len(lines)})") for message, lines in seen.items()]
+        return sorted(out)
 
     def container(self, name: str, title: str, alone: bool) -> str:
         """A ``:::`` container opening for a note-like construct alone on its line, else nothing."""
@@ -140,17 +153,19 @@ class _Rewriter:
             return f"![{caption}]({named['src']})" if caption and _safe_url(named.get("src", "")) else caption
         if short in _SILENT:
             return ""
-        self.notice(f"shortcode '{short}' has no meaning outside its site generator; removed")
-        return ""
+        return self.unknown(f"shortcode '{short}'", positional, named)
 
     def liquid(self, match: re.Match[str], alone: bool) -> str:
         name = match.group("name").lower()
         positional, named = _args(match.group("args"))
-        if name == "hint":
+        if name == "hint":  # GitBook: {% hint style="warning" %}
             style = named.get("style", "info").lower()
             return self.container(style if style in ASIDE_TYPES else "info", "", alone)
-        if name in {"endhint", "enddetails"}:
+        if name.startswith("end") and (name[3:] in ASIDE_TYPES or name == "endhint"):
             return self.close(next((n for n in reversed(self.open)), ""), alone)
+        if name in ASIDE_TYPES:  # {% alert "Title", "warning" %}
+            style = next((a.lower() for a in positional[1:] if a.lower() in ASIDE_TYPES), name)
+            return self.container(style, positional[0] if positional else "", alone)
         if name == "details":
             return self.container("details", named.get("summary", " ".join(positional)), alone)
         if name == "embed":
@@ -162,11 +177,43 @@ class _Rewriter:
             return _label(named.get("title", ""))
         if name in _SILENT:
             return ""
-        what = f"'{name} {positional[0]}'" if name.startswith("include") and positional else f"'{name}'"
-        self.notice(f"template tag {what} has no meaning outside its site generator; removed")
+        if name.startswith("include") or name in {"if", "elsif", "else", "endif", "for", "endfor", "assign", "capture"}:
+            what = f"'{name} {positional[0]}'" if name.startswith("include") and positional else f"'{name}'"
+            self.notice(f"template tag {what} has no meaning outside its site generator; removed")
+            return ""
+        return self.unknown(f"template tag '{name}'", positional, named)
+
+    def _uncomment(self, text: str) -> str:
+        """The line without Liquid ``{% comment %}…{% endcomment %}``, which the original site never shows."""
+        out = ""
+        while text:
+            if self.commented:
+                end = _END_COMMENT.search(text)
+                if not end:
+                    return out
+                self.commented = False
+                text = text[end.end() :]
+            start = _COMMENT.search(text)
+            if not start:
+                return out + text
+            out += text[: start.start()]
+            self.commented = True
+            text = text[start.end() :]
+        return out
+
+    def unknown(self, what: str, positional: list[str], named: dict[str, str]) -> str:
+        """An unknown shortcode or tag: the words of its arguments are kept ("the {% slack_channel "help" %} channel")."""
+        words = [
+            a for a in [*positional, *named.values()] if re.search(r"[^\W\d_]{2}", a) and not re.search(r"[/\\]|\.\w{2,4}$", a)
+        ]
+        if words:
+            self.notice(f"{what} has no meaning outside its site generator; shown as the text of its arguments")
+            return _label(" ".join(words))
+        self.notice(f"{what} has no meaning outside its site generator; removed")
         return ""
 
     def line(self, text: str) -> str:
+        text = self._uncomment(text)
         indent = len(text) - len(text.lstrip(" \t"))
         if indent > MAX_INDENT:
             text = " " * MAX_INDENT + text.lstrip(" \t")
@@ -174,7 +221,12 @@ class _Rewriter:
             text = text.replace("[", "\\[").replace("]", "\\]")
         if _ATTR_LINE.match(text):
             return ""
+        # "#Salary": a heading whose author left out the space (a "#hashtag" starts in lowercase).
+        text = _SPACELESS_HEADING.sub(r"\1 \2", text)
         text = _HUGO_COMMENT.sub("", text)
+        if _ERB.search(text):
+            self.notice("embedded Ruby (<% … %>) has no meaning outside its site generator; removed")
+            text = _ERB.sub("", text)
         pieces = []
         for chunk in re.split(r"(`+.+?`+)", text):
             if len(chunk) > 1 and chunk.startswith("`") and chunk.endswith("`"):
@@ -207,4 +259,4 @@ def normalise(body: str) -> Normalised:
     # A container opened by a shortcode that is never closed ends with the body.
     if rewriter.open:
         out.extend(":::" for _ in rewriter.open)
-    return Normalised("\n".join(out), rewriter.notices)
+    return Normalised("\n".join(out), rewriter.summary())

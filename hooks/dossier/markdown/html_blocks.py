@@ -1,28 +1,38 @@
-"""Raw HTML in a Markdown seed, read as text: tables stay tables, embeds become links, nothing runs.
+"""Raw HTML in a seed, read as text: tables stay tables, embeds become links, nothing runs.
 
 Handbook pages embed HTML tables, ``<details>``, ``<iframe>`` videos and
-layout ``<div>`` s. None of their markup may reach the page, but their words
-must. :func:`html_to_blocks` parses the fragment with the standard library's
-forgiving parser and returns Dossier's own blocks: paragraphs of the text,
-tables of the cells, lists of the items, and a link to the page of each
-embedded frame or video with an ``http(s)`` address. Scripts, styles and
-templates are dropped with their content.
+layout ``<div>`` s, and editors save whole pages as ``.html``. None of their
+markup may reach the page, but their words must. :func:`html_to_blocks`
+parses a fragment with the standard library's forgiving parser and returns
+Dossier's own blocks: paragraphs of the text, tables of the cells, lists of
+the items, and a link to the page of each embedded frame or video with an
+``http(s)`` address. Scripts, styles and templates are dropped with their
+content, and so is a page's navigation (``<nav>``, and containers named
+``toc``, ``sidebar``, ``menu`` and the like): it belongs to the original
+site, not to the document. :func:`read_html_document` reads a whole page,
+headings included.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from ..blocks import SAFE_URL, Block, ListBlock, Paragraph, Table, inline, link
+from ..blocks import SAFE_URL, Block, Heading, ListBlock, Paragraph, Recovered, Table, inline, link
 
 _BREAKS = {
     "p", "div", "br", "section", "article", "header", "footer", "aside", "main", "blockquote", "figure",
-    "figcaption", "details", "summary", "pre", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "dl", "dt", "dd",
-    "center", "form", "fieldset", "legend", "address", "nav",
+    "figcaption", "details", "summary", "pre", "hr", "dl", "dt", "dd", "center", "form", "fieldset",
+    "legend", "address", "body",
 }  # fmt: skip
-_HIDDEN = {"script", "style", "template", "noscript", "head", "title", "svg", "math"}
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_HIDDEN = {"script", "style", "template", "noscript", "head", "svg", "math", "nav", "button", "select", "option"}
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "param"}
+_FRAME = {"html", "body", "main", "article"}
+"""Elements that hold the document itself, whatever their classes say ("<body class='has-toc'>")."""
 _EMBEDS = {"iframe", "video", "embed", "object", "audio", "source"}
+_CHROME = re.compile(r"(?:^|[\s_-])(?:toc|nav|navbar|navigation|sidebar|leftnav|menu|breadcrumbs?|skip-link)(?:$|[\s_-])", re.I)
 
 
 @dataclass
@@ -37,17 +47,24 @@ class EmbedLink(Block):
 
 
 class _Reader(HTMLParser):
-    def __init__(self, line: int) -> None:
+    def __init__(self, line: int, headings: bool) -> None:
         super().__init__(convert_charrefs=True)
         self.line = line
+        self.headings = headings
         self.blocks: list[Block] = []
+        self.title = ""
         self.text: list[str] = []
         self.items: list[str] | None = None
         self.rows: list[list[str]] | None = None
         self.cell: list[str] | None = None
-        self.hidden = 0
+        self.stack: list[tuple[str, bool]] = []
+        self.in_title = False
 
-    def _flush_text(self) -> None:
+    @property
+    def hidden(self) -> bool:
+        return any(hides for _, hides in self.stack)
+
+    def _flush_text(self, heading: str | None = None) -> None:
         words = " ".join("".join(self.text).split())
         self.text.clear()
         if not words:
@@ -56,12 +73,20 @@ class _Reader(HTMLParser):
             self.cell.append(words)
         elif self.items is not None:
             self.items.append(words)
+        elif heading and self.headings:
+            self.blocks.append(Heading(self.line, words, int(heading[1])))
         else:
             self.blocks.append(Paragraph(self.line, words))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _HIDDEN:
-            self.hidden += 1
+        values = {name: value or "" for name, value in attrs}
+        if tag not in _VOID:
+            names = f"{values.get('id', '')} {values.get('class', '')} {values.get('role', '')}"
+            chrome = tag not in _FRAME and bool(_CHROME.search(names))
+            self.stack.append((tag, tag in _HIDDEN or chrome))
+        if tag == "title":
+            self.in_title = True
+        if self.hidden:
             return
         if tag == "table":
             self._flush_text()
@@ -74,23 +99,24 @@ class _Reader(HTMLParser):
         elif tag in ("ul", "ol") and self.rows is None:
             self._flush_text()
             self.items = []
-        elif tag == "li" or tag in _BREAKS:
+        elif tag == "li" or tag in _BREAKS or tag in _HEADINGS:
             self._flush_text()
-        elif tag == "img":
-            alt = dict(attrs).get("alt") or ""
-            if alt.strip():
-                self.text.append(f" {alt.strip()} ")
+        elif tag == "img" and values.get("alt", "").strip():
+            self.text.append(f" {values['alt'].strip()} ")
         if tag in _EMBEDS:
-            values = dict(attrs)
             url = (values.get("src") or values.get("data") or "").strip()
             if SAFE_URL.match(url) and not url.lower().startswith("mailto:"):
                 self._flush_text()
-                label = (values.get("title") or "").strip() or f"Embedded content: {url}"
-                self.blocks.append(EmbedLink(self.line, url, label))
+                self.blocks.append(EmbedLink(self.line, url, values.get("title", "").strip() or f"Embedded content: {url}"))
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _HIDDEN:
-            self.hidden = max(0, self.hidden - 1)
+        if tag == "title":
+            self.in_title = False
+        was_hidden = self.hidden
+        if any(open_tag == tag for open_tag, _ in self.stack):
+            while self.stack and self.stack.pop()[0] != tag:
+                pass
+        if was_hidden:
             return
         if tag in ("td", "th") and self.cell is not None and self.rows is not None:
             self._flush_text()
@@ -111,11 +137,15 @@ class _Reader(HTMLParser):
             if self.items:
                 self.blocks.append(ListBlock(self.line, self.items))
             self.items = None
+        elif tag in _HEADINGS:
+            self._flush_text(heading=tag)
         elif tag == "li" or tag in _BREAKS:
             self._flush_text()
 
     def handle_data(self, data: str) -> None:
-        if not self.hidden:
+        if self.in_title:
+            self.title += data
+        elif not self.hidden:
             self.text.append(data)
 
     def close(self) -> None:
@@ -128,8 +158,33 @@ class _Reader(HTMLParser):
 
 
 def html_to_blocks(fragment: str, line: int) -> list[Block]:
-    """The text, tables, lists and embed links of an HTML fragment, as safe blocks."""
-    reader = _Reader(line)
+    """The text, tables, lists and embed links of an HTML fragment, as safe blocks (headings as paragraphs)."""
+    reader = _Reader(line, headings=False)
     reader.feed(fragment)
     reader.close()
     return reader.blocks
+
+
+def is_html_document(body: str) -> bool:
+    """Whether a seed is a whole HTML page (saved from a browser or exported from a site)."""
+    return bool(re.match(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", body[:2000], re.IGNORECASE | re.DOTALL))
+
+
+def read_html_document(body: str, first_line: int = 1) -> Recovered:
+    """A whole HTML page as blocks: its first ``<h1>`` (else its ``<title>``) is the title, its headings nest."""
+    reader = _Reader(first_line, headings=True)
+    reader.feed(body)
+    reader.close()
+    blocks = reader.blocks
+    title = " ".join(reader.title.split()) or None
+    first = next((i for i, b in enumerate(blocks) if isinstance(b, Heading)), None)
+    if first is not None and not any(isinstance(b, Paragraph | Table | ListBlock) for b in blocks[:first]):
+        title = blocks.pop(first).text  # type: ignore[attr-defined]
+    document_title = " ".join(reader.title.split()) or None
+    headings = [b for b in blocks if isinstance(b, Heading)]
+    top = min((h.level for h in headings), default=2)
+    current = 1
+    for heading in headings:
+        heading.level = min(6, heading.level - top + 2, current + 1)
+        current = heading.level
+    return Recovered(title, blocks, document_title=document_title)

@@ -23,9 +23,7 @@ from .html_blocks import html_to_blocks
 
 MAX_LIST_DEPTH = 6
 """Lists nested deeper than this are written flat: Python-Markdown slows down on deep indentation."""
-HEADING_ATTRIBUTES = re.compile(
-    r"\s*\{\s*:?\s*(?P<body>(?:[#.][\w:.-]*|[\w-]+\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s{}]*))(?:\s+[^{}]*)?)\}\s*$"
-)
+HEADING_ATTRIBUTES = re.compile(r"\s*\{\s*:?\s*(?P<body>(?:[#.]|[\w-]+\s*=)[^{}]*)\}\s*$")
 """A trailing attribute list: ``{#anchor}``, ``{: #id .class}``, ``{.lead}``, ``{id="x"}``."""
 
 
@@ -34,7 +32,7 @@ def strip_attributes(text: str) -> tuple[str, str | None]:
     match = HEADING_ATTRIBUTES.search(text)
     if not match:
         return text, None
-    anchor = re.search(r"#([\w-]+)|\bid\s*=\s*[\"']?([\w-]+)", match.group("body"))
+    anchor = re.search(r"#+([\w-]+)|\bid\s*=\s*[\"']?([\w-]+)", match.group("body"))
     return text[: match.start()], (anchor.group(1) or anchor.group(2)) if anchor else None
 
 

@@ -1,0 +1,171 @@
+"""Understand a seed: its company, kind and role, each with its evidence and how strong it is.
+
+Front matter wins, then a ``seeds/<company>/`` folder, then the text
+(:mod:`.company`, :mod:`.kind`, :mod:`.role`). :func:`reconcile_companies`
+then settles the companies across the corpus: a weak guess takes a company
+that other seeds settled, a short name takes the full name another seed uses,
+and what stays weak is filed under "Unsorted" by the pipeline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from ..model import Classification, Kind, Strength
+from .company import CompanyGuess, guess_company, key
+from .evidence import Guess
+from .kind import guess_kind
+from .role import display_role, guess_role, guess_role_in_prose
+
+__all__ = ["Guess", "classify", "display_company", "display_role", "first_line", "reconcile_companies"]
+
+COMPANY_KEYS = ("company_display", "company_name", "company", "organization", "organisation", "employer")
+"""Front matter keys that name the company, the first present wins."""
+_COMP_KEYS = {"compensation", "salary", "salaries", "base_low", "total_comp_low", "level_mapping"}
+_KIND_ALIASES = {"career levels": Kind.LEVELS, "career-levels": Kind.LEVELS, "level": Kind.LEVELS, "history": Kind.HISTORY}
+
+
+def first_line(text: str) -> str:
+    """The first non-blank line of a text, without Markdown heading marks."""
+    for line in text.split("\n"):
+        if line.strip():
+            return line.strip().lstrip("#").strip().strip("*").strip()
+    return ""
+
+
+def display_company(name: str) -> str:
+    """A company name from a folder or a slug-like key: "northwind-freight" becomes "Northwind Freight"."""
+    if name == name.lower() and re.fullmatch(r"[\w-]+", name):
+        return " ".join(w[:1].upper() + w[1:] for w in re.split(r"[-_]+", name) if w) or name
+    return name
+
+
+def _text_value(front: dict[str, Any], *keys: str) -> tuple[str, str] | None:
+    for name in keys:
+        value = front.get(name)
+        if isinstance(value, str) and value.strip():
+            return " ".join(value.split()), name
+    return None
+
+
+def _words(value: Any) -> str:
+    """The words of a front matter value that may be a list ("tags: [benefits, pay]")."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list):
+        return " ".join(v for v in value if isinstance(v, str))
+    return ""
+
+
+def classify(
+    body: str, front: dict[str, Any], folder: str | None = None, title: str | None = None, page_url: str | None = None
+) -> Classification:
+    """Classify a seed from its front matter, its folder under seeds/ and its text, in that order.
+
+    ``title`` is the seed's own title when structure recovery found one;
+    ``page_url`` the address of the original page, when the front matter gives one.
+    """
+    evidence: list[str] = []
+    heading = title or first_line(body)
+    front_title = _text_value(front, "title")
+    description = _words(front.get("description")) + " " + _words(front.get("summary"))
+    title_text = " · ".join(
+        filter(None, [front_title[0] if front_title else "", heading, _words(front.get("tags")), _words(front.get("categories"))])
+    )
+
+    guess: CompanyGuess | None = None
+    company_value = _text_value(front, *COMPANY_KEYS)
+    if company_value:
+        name, field = company_value
+        company = display_company(name) if field == "company" else name
+        evidence.append(f"company {company!r} (stated): front matter {field}")
+    elif folder:
+        company = display_company(folder)
+        evidence.append(f"company {company!r} (stated): folder seeds/{folder}/")
+    else:
+        guess = guess_company(body, title_text, description.strip(), page_url)
+        company = guess.name if guess.name and guess.strength >= Strength.MODERATE else ""
+        evidence.append(guess.evidence)
+
+    kind_value = _text_value(front, "kind", "type")
+    kinds = {k.value: k for k in Kind} | _KIND_ALIASES
+    if kind_value and kind_value[0].casefold() in kinds:
+        kind = kinds[kind_value[0].casefold()]
+        evidence.append(f"kind {kind.value} (stated): front matter {kind_value[1]}")
+    elif _COMP_KEYS & set(front):
+        kind = Kind.COMPENSATION
+        evidence.append(f"kind compensation (stated): front matter has {', '.join(sorted(_COMP_KEYS & set(front)))}")
+    else:
+        guess_k = guess_kind(body + "\n" + description, title_text)
+        kind = guess_k.value
+        evidence.append(guess_k.evidence)
+
+    role: str | None = None
+    role_value = _text_value(front, "role_display", "role")
+    if role_value:
+        role = display_role(role_value[0])
+        evidence.append(f"role {role!r} (stated): front matter {role_value[1]}")
+    elif kind.per_role:
+        names = " · ".join(filter(None, [front_title[0] if front_title else "", heading]))
+        title_like = len(heading) <= 120 and not re.search(r"[.;]$|[.!?]\s", heading)
+        guess_r = guess_role(names, company) if title_like or front_title else guess_role_in_prose(heading)
+        if guess_r is None:
+            opening = next((line for line in body.split("\n") if len(line.split()) > 6), "")
+            guess_r = guess_role_in_prose(opening)
+        if guess_r:
+            role = guess_r.value
+            evidence.append(guess_r.evidence)
+    return Classification(
+        company=company,
+        kind=kind,
+        role=role,
+        evidence=tuple(evidence),
+        company_from_text=guess is not None,
+        company_strength=guess.strength if guess else Strength.STATED,
+        candidates=guess.candidates if guess else (),
+    )
+
+
+def reconcile_companies(classifications: list[Classification], texts: list[str] | None = None) -> list[Classification]:
+    """Settle company names across the corpus.
+
+    - A seed whose own evidence is weak takes a company that other seeds
+      settled, when the text names it nearly as strongly as its best guess
+      (the corpus wins a tie).
+    - A name guessed from the text ("Northwind") becomes the full name another
+      seed uses ("Northwind Freight") when that is the only longer name starting with it.
+    - A seed whose text named no company clearly gets the one company of the
+      corpus that its text does name, when there is exactly one.
+    """
+    settled = {key(c.company): c.company for c in classifications if c.company and c.company_strength >= Strength.MODERATE}
+    names = sorted(set(settled.values()))
+    result = []
+    for index, c in enumerate(classifications):
+        c = _corpus_tie(c, settled)
+        longer = [n for n in names if c.company and n.casefold().startswith(c.company.casefold() + " ")]
+        if c.company_from_text and len(longer) == 1:
+            evidence = c.evidence + (f"company {longer[0]!r}: the corpus names {c.company!r} so in full",)
+            c = replace(c, company=longer[0], evidence=evidence)
+        elif not c.company and texts is not None:
+            named = [n for n in names if re.search(rf"(?<!\w){re.escape(n)}(?!\w)", texts[index])]
+            named = [n for n in named if not any(m != n and n in m for m in named)]
+            if len(named) == 1:
+                evidence = c.evidence + (f"company {named[0]!r}: the only company of the corpus the text names",)
+                c = replace(c, company=named[0], evidence=evidence, company_strength=Strength.MODERATE)
+        result.append(c)
+    return result
+
+
+def _corpus_tie(c: Classification, settled: dict[str, str]) -> Classification:
+    """A text-guessed company that is not strong gives way to a settled company the text names nearly as strongly."""
+    if not c.company_from_text or c.company_strength >= Strength.STRONG or not c.candidates:
+        return c
+    top = c.candidates[0][1]
+    for name, score in c.candidates:
+        known = settled.get(key(name))
+        if known and score >= 0.6 * top and (known != c.company or c.company_strength < Strength.MODERATE):
+            why = f"company {known!r}: settled by other seeds, and this text names it (score {score:.0f} of {top:.0f})"
+            return replace(c, company=known, evidence=c.evidence + (why,), company_strength=Strength.MODERATE)
+    return c

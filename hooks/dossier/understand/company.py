@@ -1,0 +1,382 @@
+"""Which company a text is about, from the evidence in it, with how strong that evidence is.
+
+Evidence, each kind scored on its own and added up per name:
+
+- **names the text keeps using** in its prose (not in headings or attributions)
+  that are not ordinary words: wordfreq tells "Community" or "Total Rewards"
+  from "Okapi";
+- **domains** of the links and images (``handbook.acme.com``,
+  ``github.com/acme``), split by tldextract with its bundled suffix list
+  (no network), when a label matches a name the text uses;
+- **phrases** that only a company takes: "at Acme", "Acme's", "Acme Inc.",
+  "株式会社アクメ";
+- the **title**, front matter ``title`` and ``description``, and the address
+  of the original page.
+
+A date, a heading or an ordinary phrase never becomes a company. The corpus
+settles weak guesses afterwards (:func:`dossier.understand.reconcile_companies`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import tldextract
+from wordfreq import zipf_frequency
+
+from ..model import Strength
+
+ORDINARY_ZIPF = 3.8
+"""A word at least this frequent in English (wordfreq's Zipf scale: 3.8 is about 6 per million words) is ordinary."""
+
+_NOT_NAMES = set(
+    """a an and are as at be but by can do does each every for from had has have he her his how i if in
+    into is it its may more most my no not of on one or our she so some such than that the their then
+    there these they this those to two was we were what when where which while who why will with would
+    yes you your also after before all any both during many new over since under until upon very via
+    january february march april may june july august september october november december monday
+    tuesday wednesday thursday friday saturday sunday jan feb mar apr jun jul aug sep sept oct nov dec
+    mon tue wed thu fri sat sun faq tl dr q bad good note tip related mr mrs ms dr inc ltd llc co corp
+    q1 q2 q3 q4 h1 h2 fy am pm""".split()
+)
+_CJK = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff66-\uff9f"
+_LETTER = rf"(?:(?![{_CJK}])[^\W_])"
+_WORD = re.compile(rf"{_LETTER}[\w&]*(?:[.’'-]{_LETTER}[\w&]*)*".replace(r"[\w&]", rf"(?:(?![{_CJK}])[\w&])"))
+_URL = re.compile(r"""(?:https?://|\bwww\.)[^\s<>()\[\]"'`]+""", re.IGNORECASE)
+_FENCED = re.compile(r"^ {0,3}(```|~~~).*?^ {0,3}\1[^\n]*$", re.MULTILINE | re.DOTALL)
+_TAG = re.compile(r"<[^>\n]*>")
+_NOT_PROSE = re.compile(r"^\s*(?:#|—|―|–\s|--\s|\{\{|\{%|:::|\|?\s*-{3})")
+_LEGAL = r"(?:Inc|LLC|Ltd|GmbH|Corp|Corporation|Limited|plc|PBC|AG|S\.A|SAS|BV|K\.K|Co)\b\.?"
+_JA_COMPANY = re.compile(
+    rf"(?:株式会社|\(株\)|（株）)\s*(?P<a>[{_CJK}A-Za-z0-9&.・ー-]{{2,20}}?)(?=[はのがをにで、。「」（）()\s]|$)|(?P<b>[\u30a0-\u30ffA-Za-z0-9&・ー-]{{2,20}})\s*株式会社"
+)
+_PLATFORM_PATHS = {"wiki", "blob", "tree", "issues", "pull", "docs", "en", "ja", "en-us", "about", "www", "v1", "v2", "assets"}
+_OWN_SITE = {
+    "handbook",
+    "careers",
+    "career",
+    "jobs",
+    "job",
+    "recruit",
+    "recruiting",
+    "about",
+    "blog",
+    "engineering",
+    "tech",
+    "people",
+}
+"""Subdomains and first path segments that say a site is the company's own ("careers.acme.com", "acme.com/jobs")."""
+
+_EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+
+@dataclass(frozen=True)
+class CompanyGuess:
+    """The best name, how strong its evidence is, why, and every name scored (best first)."""
+
+    name: str | None
+    strength: Strength
+    evidence: str
+    candidates: tuple[tuple[str, float], ...]
+
+
+@dataclass
+class _Candidate:
+    forms: Counter[str] = field(default_factory=Counter)
+    prose: int = 0
+    evidence: dict[str, float] = field(default_factory=dict)
+    """Points by reason; reasons that only a company earns (links, phrases) are "strong"."""
+    strong: set[str] = field(default_factory=set)
+    tool_uses: int = 0
+    """Mentions as a tool or a product: "in Tock", "using Slack"."""
+
+    def add(self, points: float, note: str, strong: bool = True) -> None:
+        if points > 0:
+            self.evidence[note] = max(points, self.evidence.get(note, 0.0))
+            if strong:
+                self.strong.add(note)
+
+    @property
+    def points(self) -> float:
+        return sum(self.evidence.values())
+
+    @property
+    def backing(self) -> float:
+        """The points only a company earns: links to its site, "at Acme", "Acme's", "Acme Inc."."""
+        return sum(v for k, v in self.evidence.items() if k in self.strong)
+
+    @property
+    def name(self) -> str:
+        # The form the text writes most: "thoughtbot", "18F", "Saint-Laurent Rail".
+        return max(self.forms.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]
+
+    def absorb(self, other: _Candidate) -> None:
+        self.prose = max(self.prose, other.prose)
+        for note, points in other.evidence.items():
+            self.add(points, note, note in other.strong)
+
+
+def key(name: str) -> str:
+    """The identity of a name for matching: letters and digits only, case folded ("18F" and "18f", "Acme's")."""
+    name = re.sub(r"[’']s$", "", unicodedata.normalize("NFKC", name))
+    return "".join(ch for ch in name.casefold() if ch.isalnum())
+
+
+@lru_cache(maxsize=65536)
+def ordinary(word: str) -> bool:
+    """Whether a word (or every word of a phrase) is common English, not a name."""
+    parts = re.split(r"[\s-]+", word.lower())
+    return all(p in _NOT_NAMES or zipf_frequency(p, "en") >= ORDINARY_ZIPF for p in parts if p)
+
+
+def _prose_lines(text: str) -> tuple[list[str], list[str]]:
+    """The prose lines of a text (without code, headings, attributions and markup) and the URLs it links to."""
+    text = _FENCED.sub("", text)
+    urls = _URL.findall(text)
+    text = _TAG.sub(" ", _URL.sub(" ", text))
+    return [line for line in text.split("\n") if line.strip() and not _NOT_PROSE.match(line)], urls
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() or (word[:1].isdigit() and any(ch.isupper() for ch in word))
+
+
+@dataclass
+class _Counts:
+    singles: Counter[str] = field(default_factory=Counter)
+    lower: Counter[str] = field(default_factory=Counter)
+    runs: Counter[str] = field(default_factory=Counter)
+
+
+def _count(lines: list[str]) -> _Counts:
+    """Capitalised words, runs of two or three of them, and lowercase words, as the prose uses them."""
+    counts = _Counts()
+    for line in lines:
+        run: list[str] = []
+        tokens = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(line)]
+        for index, (token, _, end) in enumerate(tokens):
+            word = re.sub(r"[’']s$", "", token)
+            if _capitalised(word) and word.casefold() not in _NOT_NAMES and not word.isdigit():
+                counts.singles[word] += 1
+                run.append(word)
+            else:
+                counts.lower[word] += 1
+                _close(run, counts.runs)
+            gap = line[end : tokens[index + 1][1]] if index + 1 < len(tokens) else ""
+            if gap.strip() not in ("", "&"):
+                _close(run, counts.runs)  # punctuation between two capitalised words ends the run
+        _close(run, counts.runs)
+    return counts
+
+
+def _close(run: list[str], runs: Counter[str]) -> None:
+    for size in (2, 3):
+        for i in range(len(run) - size + 1):
+            runs[" ".join(run[i : i + size])] += 1
+    run.clear()
+
+
+def _names(counts: _Counts) -> dict[str, _Candidate]:
+    """Candidates from the capitalised words and runs that are not ordinary lowercase words of the same text."""
+    lower = Counter({w.casefold(): 0 for w in counts.lower})
+    for word, count in counts.lower.items():
+        lower[word.casefold()] += count
+    candidates: dict[str, _Candidate] = {}
+    for word, count in counts.singles.items():
+        if len(word) < 2 or lower[word.casefold()] * 2 >= count:
+            continue
+        candidate = candidates.setdefault(key(word), _Candidate())
+        candidate.forms[word] += count
+        candidate.prose += count
+    for phrase, count in counts.runs.items():
+        first, last = phrase.split(" ")[0], phrase.split(" ")[-1]
+        head = max(counts.singles[first], counts.singles[last])
+        if count >= 2 and count >= 0.6 * head and not ordinary(phrase):
+            candidate = candidates.setdefault(key(phrase), _Candidate())
+            candidate.forms[phrase] += count
+            candidate.prose = max(candidate.prose, count)
+    return candidates
+
+
+def _merge_parts(candidates: dict[str, _Candidate]) -> None:
+    """One company written short and long ("Saint-Laurent" and "Saint-Laurent Rail") is one candidate.
+
+    The long form wins when the text uses it for most mentions of the short one.
+    """
+    for long_key, long in sorted(candidates.items(), key=lambda kv: -len(kv[1].name)):
+        if " " not in long.name or long_key not in candidates:
+            continue
+        words = long.name.split(" ")
+        for size in range(1, len(words)):
+            for part in {" ".join(words[:size]), " ".join(words[-size:])}:
+                short = candidates.get(key(part))
+                if short is None or short is long or key(part) not in candidates:
+                    continue
+                if long.prose >= 0.6 * short.prose or _LEGAL_WORD.fullmatch(words[-1]) or long.backing > short.backing:
+                    long.absorb(short)
+                    del candidates[key(part)]
+                elif part == " ".join(words[:size]):
+                    short.absorb(long)
+                    del candidates[long_key]
+                    break
+            if long_key not in candidates:
+                break
+
+
+_LEGAL_WORD = re.compile(_LEGAL)
+
+
+def _url_labels(url: str) -> list[tuple[str, str]]:
+    """The labels of a URL that may name its owner, each with where it is: "host", "own" (a careers site) or "path"."""
+    parts = _EXTRACT(url)
+    if not parts.suffix:
+        return []
+    subdomains = [label for label in parts.subdomain.split(".") if label and label != "www"]
+    path = re.sub(r"^[a-z]+://[^/]+/?", "", url, flags=re.IGNORECASE).split("/")[0].split("?")[0]
+    own = any(label.lower() in _OWN_SITE for label in subdomains) or path.lower() in _OWN_SITE
+    hosts = [*subdomains, parts.domain]
+    labels = [(label, "own" if own else "host") for label in hosts]
+    labels += [(label.split("-")[0], "host") for label in hosts if "-" in label]
+    if path and path.lower() not in _PLATFORM_PATHS and path.lower() not in _OWN_SITE:
+        labels.append((path, "path"))
+    return labels
+
+
+def _link_evidence(candidates: dict[str, _Candidate], counts: _Counts, urls: list[str], page_url: str | None) -> None:
+    """Points for names whose site the text links to; a site that hosts a named owner's path credits the owner."""
+    keys_of_runs = {key(run): run for run in counts.runs}
+    lowercase = {key(w): w for w in counts.lower if not ordinary(w)}
+    addresses = sorted(set(urls)) + ([page_url] if page_url else [])
+    labelled = {url: _url_labels(url) for url in addresses}
+    named = set(candidates) | set(keys_of_runs) | set(lowercase)
+    own_labels = {key(label) for labels in labelled.values() for label, where in labels if where == "own"}
+    linked: dict[str, dict[str, str]] = {}
+    for url in addresses:
+        labels = labelled[url]
+        # github.com/acme, acme.deno.dev: the site hosts pages of an owner the text names; credit the owner only.
+        for where_first in ("path", "own", "host"):
+            owners = [(label, place) for label, place in labels if place == where_first and key(label) in named | own_labels]
+            if owners:
+                break
+        for label, place in owners or [(label, place) for label, place in labels if place != "path"]:
+            linked.setdefault(key(label), {})[url] = place
+    for label_key, where in sorted(linked.items()):
+        if not label_key or ordinary(label_key):
+            continue
+        candidate = candidates.get(label_key)
+        if candidate is None:
+            form = keys_of_runs.get(label_key) or lowercase.get(label_key)
+            candidate = candidates.setdefault(label_key, _Candidate())
+            if form:
+                candidate.forms[form] += max(1, counts.runs.get(form, 0) + counts.lower.get(form, 0))
+                candidate.prose = max(1, candidate.prose)
+            else:
+                candidate.forms[label_key[:1].upper() + label_key[1:]] += 1  # named only in its addresses
+        kinds = list(where.values())
+        points = 4.0 * kinds.count("host") + 3.0 * kinds.count("path")
+        if not candidate.prose:
+            points /= 2  # a name the text never writes
+        points += 6.0 * kinds.count("own")
+        candidate.add(min(20.0, points), f"links to its site ×{len(where)}")
+        if page_url and page_url in where:
+            candidate.add(12.0, "the original page's address")
+
+
+def _phrase_evidence(candidates: dict[str, _Candidate], prose: str, opening: str) -> None:
+    """Points for phrases only a company takes: "at Acme", "Acme's", "Acme has", "Acme staff", "株式会社アクメ", "Acmeでは"."""
+    for match in _JA_COMPANY.finditer(prose):
+        name = (match.group("a") or match.group("b")).strip("・ー-")
+        candidate = candidates.setdefault(key(name), _Candidate())
+        candidate.forms[name] += 1
+        candidate.prose = max(1, candidate.prose)
+        candidate.add(6.0, f"'株式会社{name}'")
+    for name in re.findall(rf"\b([A-Z][\w&-]+(?: [A-Z][\w&-]+){{0,2}}),? {_LEGAL}", prose):
+        candidate = candidates.setdefault(key(name), _Candidate())
+        candidate.forms[name] += 1
+        candidate.prose = max(1, candidate.prose)
+        candidate.add(5.0, f"'{name}' with a legal form (Inc., Ltd., AG…)")
+    ranked = sorted(candidates.values(), key=lambda c: -(c.prose + c.points))[:20]
+    for candidate in ranked:
+        forms = "|".join(re.escape(f) for f in sorted(candidate.forms, key=len, reverse=True))
+        name = rf"(?<![\w-])(?:{forms})"
+        at = len(re.findall(rf"\b(?:[Aa]t|[Jj]oin(?:ing)?|[Ww]elcome to|[Ww]ork(?:ing)? (?:at|for)) {name}(?![\w-])", prose))
+        possessive = len(re.findall(rf"{name}['’]s\b", prose))
+        subject = len(
+            re.findall(rf"{name} (?:is|are|has|have|does|do|offers?|provides?|pays?|hires?|believes?|expects?)\b", prose)
+        )
+        staff = len(re.findall(rf"{name} (?:employees?|staff|team ?members?|teammates|colleagues|alumni)\b", prose))
+        japanese = len(re.findall(rf"{name}(?:では|の|は|が|に)", prose))
+        used_in = len(re.findall(rf"\b(?:in|into|on|use|using|via|from) {name}(?![\w-])", prose))
+        candidate.add(min(12.0, 2.0 * at), f"'at {candidate.name}' ×{at}")
+        candidate.add(min(9.0, 1.5 * possessive), f"'{candidate.name}'s' ×{possessive}")
+        candidate.add(min(6.0, 1.0 * subject), f"'{candidate.name} has/is/does…' ×{subject}")
+        candidate.add(min(9.0, 1.5 * staff), f"'{candidate.name} employees/staff' ×{staff}")
+        candidate.add(min(9.0, 1.5 * japanese), f"'{candidate.name}では/の/は' ×{japanese}")
+        if re.match(rf"\s*{name}(?![\w-])", opening):
+            candidate.add(4.0, "the opening sentence is about it")
+        candidate.tool_uses = used_in
+
+
+def _title_evidence(candidates: dict[str, _Candidate], title: str, description: str) -> None:
+    for candidate in candidates.values():
+        forms = "|".join(re.escape(f) for f in sorted(candidate.forms, key=len, reverse=True))
+        if re.search(rf"(?<![\w-])(?:{forms})(?![\w-])", title, re.IGNORECASE if candidate.name.islower() else 0):
+            candidate.add(8.0, "in the title", strong=False)
+        if description and re.search(rf"(?<![\w-])(?:{forms})(?![\w-])", description):
+            candidate.add(4.0, "in the description", strong=False)
+
+
+def guess_company(text: str, title: str, description: str = "", page_url: str | None = None) -> CompanyGuess:
+    """The company ``text`` is about, scored from every kind of evidence; see the module's docstring."""
+    lines, urls = _prose_lines(text)
+    counts = _count(lines)
+    candidates = _names(counts)
+    prose = "\n".join(lines)
+    opening = next((line for line in lines if len(line.split()) > 5 or len(line) > 30), "")
+    # Lowercase names ("thoughtbot", "dxw") count when a phrase only a company takes backs them.
+    for word, count in counts.lower.items():
+        if (
+            not ordinary(word)
+            and len(word) > 1
+            and re.search(rf"(?<![\w-]){re.escape(word)}['’]s\b|\bat {re.escape(word)}\b", prose)
+        ):
+            candidate = candidates.setdefault(key(word), _Candidate())
+            candidate.forms[word] += count
+            candidate.prose += count
+    _link_evidence(candidates, counts, urls, page_url)
+    _phrase_evidence(candidates, prose, opening)
+    _merge_parts(candidates)
+    _title_evidence(candidates, title, description)
+
+    scored: list[tuple[str, float, _Candidate]] = []
+    for candidate in candidates.values():
+        name = candidate.name
+        backed = candidate.backing >= 4
+        if not backed and (ordinary(name) or candidate.prose < 2):
+            continue  # an ordinary phrase, or a name used once, is no company without other evidence
+        weight = 0.3 if name.isupper() and len(name) <= 4 and candidate.backing < 2 else 1.0
+        scored.append((name, max(0.0, candidate.prose * weight + candidate.points), candidate))
+    scored.sort(key=lambda item: (-item[1], item[0]))
+    table = tuple((name, round(score, 1)) for name, score, _ in scored[:8])
+    if not scored:
+        return CompanyGuess(None, Strength.WEAK, "company unknown: no name stands out in the text", table)
+    name, score, best = scored[0]
+    runner = scored[1][1] if len(scored) > 1 else 0.0
+    tool = best.tool_uses >= 3 and best.tool_uses >= 0.15 * best.prose
+    if tool:
+        strength = Strength.WEAK  # a tool the text is about ("log your hours in Tock") is no company
+    elif score >= 12 and score >= 1.6 * runner and best.backing + min(best.prose, 10) >= 8:
+        strength = Strength.STRONG
+    elif score >= 6 and score >= 1.25 * runner:
+        strength = Strength.MODERATE
+    else:
+        strength = Strength.WEAK
+    notes = sorted(best.evidence.items(), key=lambda kv: -abs(kv[1]))
+    used = f"used like a tool ('in {name}', 'using {name}') ×{best.tool_uses}" if tool else ""
+    why = ", ".join(filter(None, [used, f"named {best.prose} times" if best.prose else "", *(n for n, _ in notes)][:6]))
+    rival = f"; next {scored[1][0]!r} {runner:.0f}" if len(scored) > 1 else ""
+    return CompanyGuess(name, strength, f"company {name!r} ({strength.name.lower()}, score {score:.0f}{rival}): {why}", table)

@@ -7,7 +7,7 @@ import shutil
 from collections.abc import Iterator
 
 import pytest
-from helpers import CORPUS, CORPUS2, SAMPLE_SEEDS, Build, build_project
+from helpers import CORPUS, CORPUS2, CORPUS3, SAMPLE_SEEDS, Build, build_project
 
 
 @pytest.fixture(scope="session")
@@ -18,8 +18,9 @@ def sample_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
 
 @pytest.fixture(scope="session")
 def corpus_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    """A strict build with the sample seeds and both test corpora of other companies together."""
-    return build_project(tmp_path_factory.mktemp("corpus"), [SAMPLE_SEEDS, CORPUS / "seeds", CORPUS2 / "seeds"])
+    """A strict build with the sample seeds and the three test corpora of other companies together."""
+    folders = [SAMPLE_SEEDS, CORPUS / "seeds", CORPUS2 / "seeds", CORPUS3 / "seeds"]
+    return build_project(tmp_path_factory.mktemp("corpus"), folders)
 
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

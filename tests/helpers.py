@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import html
 import http.server
 import os
 import re
@@ -23,6 +24,8 @@ SAMPLE_SEEDS = ROOT / "seeds"
 CORPUS = ROOT / "tests" / "corpus"
 CORPUS2 = ROOT / "tests" / "corpus2"
 """Two corpora of seeds about other companies, written independently, each with an expected.yaml."""
+CORPUS3 = ROOT / "tests" / "corpus3"
+"""Real documents that organisations publish about themselves, with their sources and an expected.yaml."""
 SPEC = ROOT / "tests" / "spec" / "sample-seeds-expected.yaml"
 """What a careful reader marks in the sample seeds: a copy of the product spec's, kept here so a clone stands alone."""
 
@@ -100,10 +103,90 @@ _HIDDEN_HTML = re.compile(r"<(script|style)\b.*?</\1\s*>|</?[A-Za-z][^>\n]*>", r
 """HTML tags, and scripts and styles with their content: markup, not sentences a reader sees."""
 
 
+_COMMENTED = re.compile(r"\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}|<%.*?%>", re.DOTALL)
+_TEMPLATE_TAG = re.compile(r"\{\{[<%].*?[>%]\}\}|\{%.*?%\}")
+_QUOTED = re.compile(r"(?:\b(\w+)\s*=\s*)?\"([^\"]*)\"")
+_ATTRIBUTES = re.compile(r"\s*\{[:#.][^{}]*\}\s*$|^\s*\{:?\s*toc\s*\}\s*$", re.MULTILINE)
+_CONTAINER = re.compile(r"^:::\s*[\w-]*(?:\[([^\]]*)\])?.*$", re.MULTILINE)
+_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+
+
+def _tag_words(match: re.Match[str]) -> str:
+    """What a reader of the original site sees of a shortcode or template tag: the words of its quoted arguments."""
+    quoted = [
+        w for name, w in _QUOTED.findall(match.group()) if name.lower() not in {"id", "src", "url", "href", "style", "class"}
+    ]
+    # A lone lowercase word may be a style or a flag ("warning"); the text on either side is checked apart.
+    words = [w for w in quoted if re.search(r"[^\W\d_]{2}", w) and not re.search(r"[/\\]|\.\w{2,4}$", w) and not w.islower()]
+    return "\n" + " ".join(words) + "\n"
+
+
+_STARTS_BLOCK = re.compile(r"^[ \t]*(?:$|[#>|*+-]|\d+[.)]|```|~~~|:::|\{%|<)")
+_ENDS_BLOCK = re.compile(r"^[ \t]*(?:$|#|\*\*[^*]+\*\*\s*$|```|~~~|:::|\|)")
+
+
+def _join_wrapped(body: str) -> str:
+    """Markdown with each paragraph's lines joined: a line that starts no block continues the one before it."""
+    lines: list[str] = []
+    fenced = False
+    for line in body.split("\n"):
+        if re.match(r"^\s*(?:```|~~~)", line):
+            fenced = not fenced
+        elif fenced:
+            lines.append(line)
+            continue
+        if lines and not _STARTS_BLOCK.match(line) and not _ENDS_BLOCK.match(lines[-1]):
+            lines[-1] += " " + line.strip()
+        else:
+            lines.append(line)
+    return "\n".join(lines)
+
+
+def reader_text(body: str) -> str:
+    """A seed's body as a reader of the original page sees its words: without HTML tags and site-generator syntax.
+
+    The lines of a Markdown paragraph wrapped by its author are joined again.
+    """
+    if re.search(r"(?m)^#{1,6} ", body):
+        body = _join_wrapped(body)
+    text = _COMMENTED.sub(" ", body)
+    text = re.sub(r"\]\(\s*(?:\{%.*?%\}|\{\{[<%].*?[>%]\}\})\s*\)", "](x)", text)  # a tag giving a link's target
+    text = _TEMPLATE_TAG.sub(_tag_words, text)
+    text = _ATTRIBUTES.sub("", text)
+    text = _CONTAINER.sub(lambda m: m.group(1) or "", text)
+    text = _IMAGE.sub(r"\1", text)
+    text = re.sub(
+        r"(?<!\\)\[([^\]]*)\]\((?:<[^>]*>|(?:\\.|[^)\\])*)\)", r"\1", text
+    )  # links, even when their text is wrapped over two lines
+    text = re.sub(r"<((?:https?|mailto):[^>\s]+)>", r"\1", text)  # autolinks show their address
+    text = re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", text)  # backslash escapes: "\[" shows as "["
+    # Markup outside code is not shown; inside it, "<name>" is text.
+    parts = re.split(r"(`[^`\n]+`|(?m:^\s*```[\w+-]*\n)[\s\S]*?(?m:^\s*```\s*$))", text)
+    shown = "".join(p if p.lstrip().startswith("`") else html.unescape(_HIDDEN_HTML.sub(" ", p)) for p in parts)
+    return re.sub(r"(?m)^\s*(?:`{3,}|~{3,})[\w+-]*\s*$", "", shown)  # code fence lines
+
+
+_CHROME_XPATH = (
+    "//head | //script | //style | //noscript | //nav | //button"
+    " | //*[@id='toc' or starts-with(@id,'toc-') or contains(@class,'sidebar') or contains(@id,'sidebar')]"
+)
+
+
+def page_text(document: str) -> str:
+    """The words of a saved web page that belong to the document, a block to a line: not its head or navigation."""
+    tree = lxml_html.document_fromstring(document)
+    for node in tree.xpath(_CHROME_XPATH):
+        node.drop_tree()
+    for node in tree.iter("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "br"):
+        node.tail = "\n" + (node.tail or "")
+        node.text = "\n" + (node.text or "")
+    return tree.text_content()
+
+
 def sentences(body: str) -> list[str]:
-    """The sentences of a seed's body, as a reader would mark them, without list or heading marks or HTML tags."""
+    """The sentences of a seed's body, as a reader would mark them, without list or heading marks or markup."""
     found = []
-    for line in _HIDDEN_HTML.sub(" ", body).split("\n"):
+    for line in reader_text(body).split("\n"):
         line = line.strip()
         if not line or re.fullmatch(r"[|:\-\s]+", line):
             continue

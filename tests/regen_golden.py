@@ -21,16 +21,28 @@ from dossier.structure import recover  # noqa: E402
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
 
-def expected_output(text: str) -> dict[str, object]:
-    """What recovery makes of a case's input: the title and the Markdown."""
-    recovered = recover(text)
-    return {"title": recovered.title, "markdown": to_markdown(recovered.blocks)}
+def expected_output(text: str, options: dict[str, object] | None = None) -> dict[str, object]:
+    """What recovery makes of a case's input (with the case's ``options`` for :func:`recover`): title and Markdown.
+
+    A case with notices (things removed from the seed) gives them too.
+    """
+    recovered = recover(text, **(options or {}))  # type: ignore[arg-type]
+    out: dict[str, object] = {"title": recovered.title, "markdown": to_markdown(recovered.blocks)}
+    if recovered.notices:
+        out["notices"] = [f"{line}: {message}" for line, message in recovered.notices]
+    return out
 
 
 def main() -> None:
     for path in sorted(GOLDEN.glob("*.yaml")):
         case = yaml.safe_load(path.read_text(encoding="utf-8"))
-        case = {"description": case["description"], "input": case["input"], **expected_output(case["input"])}
+        options = {"options": case["options"]} if case.get("options") else {}
+        case = {
+            "description": case["description"],
+            **options,
+            "input": case["input"],
+            **expected_output(case["input"], case.get("options")),
+        }
         path.write_text(yaml.safe_dump(case, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
         print(f"wrote {path.relative_to(GOLDEN.parent.parent)}")
 

@@ -20,7 +20,8 @@ CASES = sorted(GOLDEN.glob("*.yaml"))
 @pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
 def test_golden_case(path: Path) -> None:
     case = yaml.safe_load(path.read_text(encoding="utf-8"))
-    assert expected_output(case["input"]) == {"title": case["title"], "markdown": case["markdown"]}
+    expected = {k: case[k] for k in ("title", "markdown", "notices") if k in case}
+    assert expected_output(case["input"], case.get("options")) == expected
 
 
 @pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])

@@ -94,7 +94,7 @@ def _safe_url(url: str) -> str | None:
 
 def _label(text: str) -> str:
     """Text from a shortcode argument, made safe to stand inside a Markdown link's brackets."""
-    return re.sub(r"[\[\]<>`*_{}]", "", " ".join(text.split()))[:200]
+    return re.sub(r"[\[\]<>`*_{}]", "", " ".join(text.split()))
 
 
 class _Rewriter:

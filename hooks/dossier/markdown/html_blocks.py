@@ -59,6 +59,8 @@ class _Reader(HTMLParser):
         self.cell: list[str] | None = None
         self.stack: list[tuple[str, bool]] = []
         self.in_title = False
+        self.anchor: str | None = None
+        """The address of an open ``<a>`` that so far holds only images."""
 
     @property
     def hidden(self) -> bool:
@@ -103,6 +105,9 @@ class _Reader(HTMLParser):
             self._flush_text()
         elif tag == "img" and values.get("alt", "").strip():
             self.text.append(f" {values['alt'].strip()} ")
+        elif tag == "a":
+            href = values.get("href", "").strip()
+            self.anchor = href if SAFE_URL.match(href) and not "".join(self.text).strip() else None
         if tag in _EMBEDS:
             url = (values.get("src") or values.get("data") or "").strip()
             if SAFE_URL.match(url) and not url.lower().startswith("mailto:"):
@@ -139,10 +144,19 @@ class _Reader(HTMLParser):
             self.items = None
         elif tag in _HEADINGS:
             self._flush_text(heading=tag)
+        elif tag == "a" and self.anchor:
+            # A linked image (a banner, a badge): its description becomes a link to where it pointed.
+            label = " ".join("".join(self.text).split())
+            if label:
+                self.text.clear()
+                self.blocks.append(EmbedLink(self.line, self.anchor, label))
+            self.anchor = None
         elif tag == "li" or tag in _BREAKS:
             self._flush_text()
 
     def handle_data(self, data: str) -> None:
+        if data.strip():
+            self.anchor = None  # a link with words of its own stays text
         if self.in_title:
             self.title += data
         elif not self.hidden:

@@ -12,6 +12,7 @@ relative path that the front matter's URL of the original resolves.
 
 from __future__ import annotations
 
+import html
 import re
 from urllib.parse import urljoin
 
@@ -75,16 +76,37 @@ class Writer:
         return self.inline_nodes(node.children)
 
     def inline_nodes(self, nodes: list[SyntaxTreeNode]) -> str:
-        """The Markdown of a run of inline nodes; what sits inside inline ``<script>`` or ``<style>`` is dropped."""
-        out = []
+        """The Markdown of a run of inline nodes.
+
+        Inline HTML is read, not kept: what sits inside ``<script>`` or
+        ``<style>`` is dropped, an ``<img>`` gives its description, and an
+        ``<a href>`` to a web address stays a link.
+        """
+        out: list[str] = []
         hidden: str | None = None
+        anchor: tuple[int, str] | None = None
         for child in nodes:
             if child.type == "html_inline":
-                tag = re.match(r"(?i)^<(/?)(script|style|template)\b", child.content)
-                if tag and not tag.group(1):
-                    hidden = tag.group(2).lower()
-                elif tag and tag.group(2).lower() == hidden:
-                    hidden = None
+                tag = re.match(r"(?i)^<(/?)(script|style|template|a|img)\b", child.content)
+                name = tag.group(2).lower() if tag else ""
+                closing = bool(tag and tag.group(1))
+                if name in ("script", "style", "template"):
+                    hidden = None if closing and name == hidden else (hidden or (None if closing else name))
+                elif hidden is None and name == "img":
+                    alt = re.search(r"""\balt\s*=\s*(?:"([^"]*)"|'([^']*)')""", child.content)
+                    out.append(escape(html.unescape(alt.group(1) or alt.group(2))) if alt else "")
+                elif hidden is None and name == "a" and not closing:
+                    href = re.search(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)')""", child.content)
+                    target = self.target(html.unescape(href.group(1) or href.group(2))) if href else None
+                    anchor = (len(out), target) if target else None
+                elif hidden is None and name == "a" and anchor is not None:
+                    start, target = anchor
+                    label = "".join(out[start:]).strip()
+                    out[start:] = [link(label, target)] if label else []
+                    anchor = None
+                elif hidden is None and re.match(r"(?i)^<br\b", child.content):
+                    out.append(" ")
+                continue
             if hidden is None:
                 out.append(self._inline(child))
         return "".join(out)
@@ -110,8 +132,6 @@ class Writer:
             return self._link(node)
         if kind == "image":
             return escape(node.content)
-        if kind == "html_inline":
-            return " " if re.match(r"(?i)^<br\b", node.content) else ""
         return self.inline(node) if node.children else escape(node.content)
 
     def _link(self, node: SyntaxTreeNode) -> str:

@@ -330,6 +330,11 @@ def _title_evidence(candidates: dict[str, _Candidate], title: str, description: 
             candidate.add(4.0, "in the description", strong=False)
 
 
+def _tool(candidate: _Candidate) -> bool:
+    """Whether the text uses a name as a tool or product ("in Tock", "using Slack") rather than an employer."""
+    return candidate.tool_uses >= 3 and candidate.tool_uses >= 0.15 * candidate.prose
+
+
 def guess_company(text: str, title: str, description: str = "", page_url: str | None = None) -> CompanyGuess:
     """The company ``text`` is about, scored from every kind of evidence; see the module's docstring."""
     lines, urls = _prose_lines(text)
@@ -355,20 +360,23 @@ def guess_company(text: str, title: str, description: str = "", page_url: str | 
     scored: list[tuple[str, float, _Candidate]] = []
     for candidate in candidates.values():
         name = candidate.name
-        backed = candidate.backing >= 4
-        if not backed and (ordinary(name) or candidate.prose < 2):
+        if candidate.backing < 4 and (ordinary(name) or candidate.prose < 2):
             continue  # an ordinary phrase, or a name used once, is no company without other evidence
-        weight = 0.3 if name.isupper() and len(name) <= 4 and candidate.backing < 2 else 1.0
-        scored.append((name, max(0.0, candidate.prose * weight + candidate.points), candidate))
+        # An acronym ("PTO", "API") needs a phrase that only a company takes; a tool ("log hours in Tock") is no company.
+        weight = 0.3 if name.isupper() and len(name) <= 4 and candidate.backing < 1 else 1.0
+        score = candidate.prose * weight + candidate.points
+        if _tool(candidate):
+            score *= 0.3
+        scored.append((name, max(0.0, score), candidate))
     scored.sort(key=lambda item: (-item[1], item[0]))
     table = tuple((name, round(score, 1)) for name, score, _ in scored[:8])
     if not scored:
         return CompanyGuess(None, Strength.WEAK, "company unknown: no name stands out in the text", table)
     name, score, best = scored[0]
     runner = scored[1][1] if len(scored) > 1 else 0.0
-    tool = best.tool_uses >= 3 and best.tool_uses >= 0.15 * best.prose
+    tool = _tool(best)
     if tool:
-        strength = Strength.WEAK  # a tool the text is about ("log your hours in Tock") is no company
+        strength = Strength.WEAK
     elif score >= 12 and score >= 1.6 * runner and best.backing + min(best.prose, 10) >= 8:
         strength = Strength.STRONG
     elif score >= 6 and score >= 1.25 * runner:

@@ -186,6 +186,10 @@ _GROUP_WORD = re.compile(
 )
 
 
+_PAST = re.compile(
+    r"\b(?:founded|founders?|launched|acquired|went public|grew|was born|began|started|in (?:19|20)\d\d)\b|創業|設立|年に",
+    re.IGNORECASE,
+)
 _ROLE_TITLE = re.compile(
     r"(?:^|[·(]\s*|\b(?:the|a|an|our)\s+)(?:[A-Z][\w-]*\s+){0,3}(?:Engineer|Manager|Designer|Scientist|Analyst|Developer|"
     r"Researcher|Recruiter|Writer|Architect|Consultant|Director|Lead|TechLead)(?:\s+Role)?\b"
@@ -198,10 +202,12 @@ _ATX = re.compile(r"(?m)^ {0,3}#{1,6}\s+(.*)$")
 def _shape_signals(text: str, title: str, words: int) -> list[tuple[Kind, float, str]]:
     """Kinds that the shape of a text points at: dates and a timeline, named values, levels, stages."""
     signals = []
+    # Many years in a long text read as a history when it also tells of the past ("founded", "in 2008").
     years = set(_YEAR.findall(text))
-    if words > 1500 and len(years) >= 6:
+    storied = len(_PAST.findall(text)) >= 3
+    if words > 1500 and len(years) >= 6 and storied:
         signals.append((Kind.HISTORY, 6.0 if words > 2500 else 3.0, f"long ({words:,} words)"))
-    if len(years) >= 6:
+    if len(years) >= 6 and storied:
         signals.append((Kind.HISTORY, min(len(years), 16) * 0.5, f"{len(years)} different years"))
     dated = len(_DATED_LINE.findall(text))
     if dated >= 3:

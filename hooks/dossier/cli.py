@@ -30,8 +30,8 @@ def check(seeds: Path, quiet: bool) -> None:
         for page in site.seeds:
             c = page.classification
             click.echo(f"{seeds.as_posix()}/{page.path}")
-            click.echo(f"  company: {c.company or '(unknown)'}")
-            click.echo(f"  kind:    {c.kind.value}")
+            click.echo(f"  company: {c.company or '(unsorted)'} [{c.company_strength.name.lower()}]")
+            click.echo(f"  kind:    {c.kind.value} [{c.kind_strength.name.lower()}]")
             click.echo(f"  role:    {c.role or '-'}")
             click.echo(f"  title:   {page.title}")
             click.echo(f"  page:    /{page.src_uri.removesuffix('.md').removesuffix('index')}/".replace("//", "/"))

@@ -69,6 +69,7 @@ class Classification:
     company_from_text: bool = False
     """Whether the company was guessed from the text (not stated by front matter or folder)."""
     company_strength: Strength = Strength.STATED
+    kind_strength: Strength = Strength.STATED
     candidates: tuple[tuple[str, float], ...] = ()
     """Names the text could be about, with their scores, best first: the corpus settles weak guesses with them."""
 

@@ -17,7 +17,7 @@ from .blocks import SAFE_URL, Figures, to_markdown
 from .discover import discover
 from .layout import UNSORTED, arrange
 from .markdown.html_blocks import is_html_document
-from .model import Classification, Company, GeneratedPage, Kind, SeedPage
+from .model import Classification, Company, GeneratedPage, Kind, SeedPage, Strength
 from .problems import Problem, Problems, Severity
 from .read import Source, read_seed
 from .render import render
@@ -139,6 +139,18 @@ def read_corpus(seeds_dir: Path, problems: Problems) -> list[tuple[SeedPage, Sou
     return parsed
 
 
+def _note_moderate(problems: Problems, path: str, c: Classification) -> None:
+    """Notices for decisions taken on evidence that holds but could be stronger, with the remedy."""
+    if c.company and c.company_from_text and c.company_strength is Strength.MODERATE:
+        problems.add(
+            path, None, f"company {c.company!r} decided on moderate evidence: add 'company:' front matter to be sure", Severity.NOTICE
+        )
+    if c.kind_strength is Strength.MODERATE:
+        problems.add(
+            path, None, f"kind {c.kind.value!r} decided on moderate evidence: add 'kind:' front matter to be sure", Severity.NOTICE
+        )
+
+
 def _html_title(page: SeedPage, company: Company) -> str:
     kind = page.classification.kind
     parts = [company.name, page.title] if kind is Kind.OTHER else [company.name, kind.label, page.classification.role]
@@ -157,6 +169,7 @@ def build_site(seeds_dir: Path, site_name: str = "Dossier") -> Site:
         page.classification = classification
         if not page.title:
             page.title = _fallback_title(recovered[page.path], classification.company or UNSORTED, classification)
+        _note_moderate(problems, page.path, classification)
         if not classification.company:
             best = classification.candidates[0][0] if classification.candidates else None
             guess = f" (the best guess, {best!r}, is too weak)" if best else ""

@@ -89,6 +89,7 @@ def classify(
         company = guess.name if guess.name and guess.strength >= Strength.MODERATE else ""
         evidence.append(guess.evidence)
 
+    kind_strength = Strength.STATED
     kind_value = _text_value(front, "kind", "type")
     kinds = {k.value: k for k in Kind} | _KIND_ALIASES
     if kind_value and kind_value[0].casefold() in kinds:
@@ -99,7 +100,7 @@ def classify(
         evidence.append(f"kind compensation (stated): front matter has {', '.join(sorted(_COMP_KEYS & set(front)))}")
     else:
         guess_k = guess_kind(body + "\n" + description, title_text)
-        kind = guess_k.value
+        kind, kind_strength = guess_k.value, guess_k.strength
         evidence.append(guess_k.evidence)
 
     role: str | None = None
@@ -124,6 +125,7 @@ def classify(
         evidence=tuple(evidence),
         company_from_text=guess is not None,
         company_strength=guess.strength if guess else Strength.STATED,
+        kind_strength=kind_strength,
         candidates=guess.candidates if guess else (),
     )
 

@@ -309,15 +309,18 @@ def _phrase_evidence(candidates: dict[str, _Candidate], prose: str, opening: str
             re.findall(rf"{name} (?:is|are|has|have|does|do|offers?|provides?|pays?|hires?|believes?|expects?)\b", prose)
         )
         staff = len(re.findall(rf"{name} (?:employees?|staff|team ?members?|teammates|colleagues|alumni)\b", prose))
-        japanese = len(re.findall(rf"{name}(?:では|の|は|が|に)", prose))
+        at_ja = len(re.findall(rf"{name}(?:では|で働)", prose))
+        particle = len(re.findall(rf"{name}(?:の|は|が|に)", prose))
         used_in = len(re.findall(rf"\b(?:in|into|on|use|using|via|from) {name}(?![\w-])", prose))
         candidate.add(min(12.0, 2.0 * at), f"'at {candidate.name}' ×{at}")
         candidate.add(min(9.0, 1.5 * possessive), f"'{candidate.name}'s' ×{possessive}")
-        candidate.add(min(6.0, 1.0 * subject), f"'{candidate.name} has/is/does…' ×{subject}")
         candidate.add(min(9.0, 1.5 * staff), f"'{candidate.name} employees/staff' ×{staff}")
-        candidate.add(min(9.0, 1.5 * japanese), f"'{candidate.name}では/の/は' ×{japanese}")
+        candidate.add(min(9.0, 2.0 * at_ja), f"'{candidate.name}では' ×{at_ja}")
+        # Softer: any subject of a sentence takes these, a product or a place too.
+        candidate.add(min(6.0, 1.0 * subject), f"'{candidate.name} has/is/does…' ×{subject}", strong=False)
+        candidate.add(min(6.0, 1.0 * particle), f"'{candidate.name}の/は' ×{particle}", strong=False)
         if re.match(rf"\s*{name}(?![\w-])", opening):
-            candidate.add(4.0, "the opening sentence is about it")
+            candidate.add(4.0, "the opening sentence is about it", strong=False)
         candidate.tool_uses = used_in
 
 

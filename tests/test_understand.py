@@ -1,0 +1,197 @@
+"""Each kind of evidence for a seed's company, kind and role, on texts about invented companies."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from dossier.model import Kind, Strength
+from dossier.pipeline import build_site
+from dossier.problems import Problems
+from dossier.read import read_seed
+from dossier.understand import classify
+from dossier.understand.company import guess_company
+
+
+def _classify(text: str, folder: str | None = None) -> object:
+    source = read_seed(text.encode("utf-8"), "seed.md", Problems())
+    assert source is not None
+    return classify(source.body, source.front_matter, folder)
+
+
+FILLER = "The team meets on Mondays. Work is planned in the open. Everyone writes things down.\n"
+
+
+# --- company --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("key", ["company", "company_name", "organization", "organisation"])
+def test_front_matter_states_the_company(key: str) -> None:
+    c = _classify(f"---\n{key}: Brightwater Labs\n---\n# Notes\n\n{FILLER}")
+    assert c.company == "Brightwater Labs"
+    assert c.company_strength is Strength.STATED
+    assert any("(stated)" in e and key in e for e in c.evidence)
+
+
+def test_links_to_its_site_name_the_company() -> None:
+    text = (
+        "# Working here\n\nFennick builds tools. Nordal is a client. Nordal likes the tools. Nordal pays on time.\n"
+        "Fennick ships weekly. See [our careers](https://careers.fennick.io/open) and "
+        "[the handbook](https://handbook.fennick.io/people).\n"
+    )
+    guess = guess_company(text, "Working here")
+    assert guess.name == "Fennick"
+    assert "links to its site" in guess.evidence
+
+
+def test_a_code_host_credits_the_owner_of_the_path_not_itself() -> None:
+    text = (
+        "# Repositories\n\nCreate it on GitHub. GitHub Actions runs the checks. Ask GitHub support if stuck.\n"
+        "Ask the Pellucid platform team first; Pellucid owns the templates.\n"
+        + "".join(f"- [repo {n}](https://github.com/pellucid/repo-{n})\n" for n in range(4))
+    )
+    guess = guess_company(text, "Repositories")
+    assert guess.name == "Pellucid"
+
+
+def test_ordinary_words_and_phrases_are_never_companies() -> None:
+    text = (
+        "# Total Rewards\n\n" + "Our Community matters. Leadership listens. Total Rewards are fair. People Ops helps.\n" * 4
+    )
+    assert guess_company(text, "Total Rewards").name is None
+    named = text + "Quorvex pays well. Quorvex is remote. Quorvex publishes its bands.\n"
+    assert guess_company(named, "Total Rewards").name == "Quorvex"
+
+
+def test_a_date_is_never_a_company() -> None:
+    text = "# Changelog\n\n" + "Jan 2022: bands updated. Jan 2023: bands updated again. Mar 2024: new levels.\n" * 3
+    assert guess_company(text, "Changelog").name is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "evidence"),
+    [
+        ("Everyone at Quorvex writes. Life at Quorvex is calm.", "'at Quorvex'"),
+        ("Quorvex's handbook is public. Quorvex's bands are too.", "'Quorvex's'"),
+        ("Quorvex Inc. was incorporated in Delaware.", "legal form"),
+        ("Quorvex employees get a stipend. Quorvex staff get a laptop.", "employees/staff"),
+    ],
+)
+def test_phrases_only_a_company_takes(sentence: str, evidence: str) -> None:
+    # "Meridian" is named as often, but only as a neighbour.
+    text = f"# Notes\n\nThe office is on a quiet street. Meridian sells coffee. Meridian bakes. {sentence} Quorvex grows.\n"
+    guess = guess_company(text, "Notes")
+    assert guess.name == "Quorvex"
+    assert evidence in guess.evidence
+
+
+def test_japanese_company_phrases() -> None:
+    text = "# 福利厚生\n\n株式会社ミライテックの福利厚生を紹介します。ミライテックでは、リモートワークを推奨しています。\n"
+    assert guess_company(text, "福利厚生").name == "ミライテック"
+    latin = "# 評価制度\n\nKotobaでは、半期ごとに評価を行います。Kotobaの等級は五つです。Kotobaは成長を支援します。\n"
+    assert guess_company(latin, "評価制度").name == "Kotoba"
+
+
+def test_a_lowercase_brand_is_found_by_its_possessive() -> None:
+    text = "# Pay\n\nbrindle's pay is set by level. At brindle we publish bands. brindle reviews them yearly.\n"
+    assert guess_company(text, "Pay").name == "brindle"
+
+
+def test_a_tool_the_text_is_about_is_not_a_company() -> None:
+    text = (
+        "# Tracking your time\n\nLog your hours in Timewell every Friday. Timewell sends a reminder. "
+        "Corrections are made in Timewell by your supervisor. Export reports from Timewell. Timewell is simple.\n"
+    )
+    guess = guess_company(text, "Tracking your time")
+    assert guess.strength is Strength.WEAK
+    assert "used like a tool" in guess.evidence
+
+
+def test_short_and_long_forms_are_one_company() -> None:
+    text = "# About\n\nHarlow Freight moves grain. Harlow Freight was founded by two brothers. Harlow hires drivers.\n"
+    guess = guess_company(text, "About")
+    assert guess.name == "Harlow Freight"
+
+
+def test_weak_evidence_files_the_seed_under_unsorted_with_a_warning(tmp_path: Path) -> None:
+    (tmp_path / "notes.md").write_text("# Lunch\n\nQuorvex caters on Fridays. Soup is hot. Bread is fresh.\n", encoding="utf-8")
+    site = build_site(tmp_path)
+    (page,) = site.seeds
+    assert [c.name for c in site.companies] == ["Unsorted"]
+    (problem,) = [p for p in site.problems.items if "Unsorted" in p.message]
+    assert problem.path == "notes.md"
+    assert "company:" in problem.message and "seeds/<company>/" in problem.message
+    assert page.classification.company_strength is Strength.WEAK
+
+
+def test_the_corpus_settles_a_weak_guess(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("---\ncompany: Quorvex\n---\n# Values\n\nBe kind. Be clear.\n", encoding="utf-8")
+    weak = "# Visit\n\nWe visited Quorvex and Meridian. Quorvex showed the lab; Meridian showed the kitchen.\n"
+    (tmp_path / "b.md").write_text(weak, encoding="utf-8")
+    site = build_site(tmp_path)
+    companies = {p.path: p.classification for p in site.seeds}
+    assert companies["b.md"].company == "Quorvex"
+    assert any("settled by other seeds" in e for e in companies["b.md"].evidence)
+    assert not [p for p in site.problems.items if "Unsorted" in p.message]
+
+
+# --- kind -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("# 沿革\n\n2012年 設立。\n2015年 東京に本社を移転。\n2019年 上場。\n2021年 海外に進出。\n", Kind.HISTORY),
+        ("# バリュー\n\n私たちの行動指針は三つです。\n\n## 誠実であれ\n\n約束を守ります。\n", Kind.VALUES),
+        ("# 選考プロセス\n\n書類選考のあと、一次面接と最終面接を行います。面接はオンラインです。\n", Kind.INTERVIEW),
+        ("# 福利厚生\n\n各種手当、賞与、社会保険を用意しています。年収は等級で決まります。\n", Kind.COMPENSATION),
+        (
+            "# Benefits\n\nWe offer health insurance, a pension with matching, parental leave of 20 weeks, "
+            "a learning stipend and 30 days of paid time off.\n",
+            Kind.COMPENSATION,
+        ),
+        (
+            "# Engineering ladder\n\n## L1\n\nLearns the stack.\n\n## L2\n\nShips features alone.\n\n"
+            "## L3\n\nLeads projects. Promotion needs a sponsor.\n",
+            Kind.LEVELS,
+        ),
+        (
+            "# Our story\n\n- 2009: Founded in a garage.\n- 2013: First office.\n- 2018: Acquired a rival.\n"
+            "- 2022: 500 people.\n",
+            Kind.HISTORY,
+        ),
+        (
+            "# How we hire\n\n## Step 1: Application\n\nSend your CV.\n\n## Step 2: Pairing interview\n\n"
+            "Two hours with two engineers.\n\n## Step 3: Values interview\n\nA chat with a candidate's future manager.\n",
+            Kind.INTERVIEW,
+        ),
+    ],
+    ids=["ja-history", "ja-values", "ja-interview", "ja-compensation", "benefits", "levels", "timeline", "stages"],
+)
+def test_kind_from_words_and_shape(text: str, kind: Kind) -> None:
+    assert _classify(text).kind is kind
+
+
+def test_how_to_steps_are_not_an_interview() -> None:
+    text = "# Creating a repository\n\n## Step 1 - Preparation\n\nPick a name.\n\n## Step 2 - Creation\n\nClick create.\n"
+    assert _classify(text).kind is not Kind.INTERVIEW
+
+
+# --- role -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "role"),
+    [
+        ("PM levels", "Product Manager"),
+        ("Engineering career framework", "Engineering"),
+        ("Design career progression framework", "Designer"),
+        ("SRE ladder", "Site Reliability Engineer"),
+        ("デザイナーのキャリアラダー", "Designer"),
+        ("IC3 Software Engineer", "Software Engineer"),
+    ],
+)
+def test_role_of_a_career_framework(title: str, role: str) -> None:
+    c = _classify(f"# {title}\n\n## L1\n\nLearns.\n\n## L2\n\nLeads. Promotion needs evidence of scope.\n\n## L3\n\nSets direction.\n")
+    assert c.kind is Kind.LEVELS
+    assert c.role == role

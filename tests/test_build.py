@@ -11,6 +11,7 @@ from dossier.problems import Problems
 from dossier.read import read_seed
 from ftfy.badness import is_bad
 from helpers import SAMPLE_PAGES, Build, missing_sentences, page_text
+from lxml import html as lxml_html
 
 
 def _url(src_uri: str) -> str:
@@ -126,3 +127,15 @@ def test_same_url_seeds_each_get_a_page(tmp_path: Path) -> None:
     assert len(set(urls.values())) == 2, urls
     assert "Keep 1 promises." in build.article_text(urls["v1.txt"])
     assert "Keep 2 promises." in build.article_text(urls["v2.txt"])
+
+
+def test_no_page_shows_generator_syntax(corpus_build: Build) -> None:
+    """Shortcodes, template tags, attribute lists and asides of other site generators never show raw (code aside)."""
+    syntax = re.compile(r"\{\{[<%]|[>%]\}\}|\{%|%\}|<%|\{[#:][\w.-]*\}|^:::", re.MULTILINE)
+    for html_file in sorted((corpus_build.site / "companies").rglob("index.html")):
+        tree = lxml_html.fromstring(html_file.read_bytes())
+        for article in tree.xpath("//article"):
+            for code in article.xpath(".//code | .//pre"):
+                code.drop_tree()
+            found = syntax.search(article.text_content())
+            assert not found, f"{html_file}: {found.group()!r}"

@@ -8,7 +8,7 @@ import pytest
 import yaml
 from dossier.model import Kind
 from dossier.pipeline import build_site
-from dossier.problems import Problems
+from dossier.problems import Problems, Severity
 from dossier.read import read_seed
 from dossier.understand import classify, reconcile_companies
 from helpers import CORPUS, CORPUS2, CORPUS3, SAMPLE_SEEDS, SPEC
@@ -131,10 +131,10 @@ def test_unknown_kind_is_other() -> None:
 
 
 def test_short_name_takes_the_full_name_used_elsewhere_in_the_corpus() -> None:
-    short = classify(*_read("Orbit builds rockets. Orbit ships often. Orbit hires engineers.\n"))
-    full = classify(*_read("---\ncompany: Orbit Launch Systems\n---\nText.\n"))
-    assert short.company == "Orbit"
-    assert [c.company for c in reconcile_companies([short, full])] == ["Orbit Launch Systems"] * 2
+    short = classify(*_read("Kepplar builds rockets. Kepplar ships often. Kepplar hires engineers.\n"))
+    full = classify(*_read("---\ncompany: Kepplar Launch Systems\n---\nText.\n"))
+    assert short.company == "Kepplar"
+    assert [c.company for c in reconcile_companies([short, full])] == ["Kepplar Launch Systems"] * 2
 
 
 def test_folder_override_in_a_build(tmp_path: Path) -> None:
@@ -149,4 +149,4 @@ def test_a_seed_naming_one_known_company_once_is_filed_under_it(tmp_path: Path) 
     (tmp_path / "b.txt").write_text("Notes from a visit\nWe toured the depot of Ferrovia Nord in Milan last spring.\n")
     site = build_site(tmp_path)
     assert [p.classification.company for p in site.seeds] == ["Ferrovia Nord", "Ferrovia Nord"]
-    assert not site.problems.items
+    assert not [p for p in site.problems.items if p.severity >= Severity.WARNING]

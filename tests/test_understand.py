@@ -55,9 +55,7 @@ def test_a_code_host_credits_the_owner_of_the_path_not_itself() -> None:
 
 
 def test_ordinary_words_and_phrases_are_never_companies() -> None:
-    text = (
-        "# Total Rewards\n\n" + "Our Community matters. Leadership listens. Total Rewards are fair. People Ops helps.\n" * 4
-    )
+    text = "# Total Rewards\n\n" + "Our Community matters. Leadership listens. Total Rewards are fair. People Ops helps.\n" * 4
     assert guess_company(text, "Total Rewards").name is None
     named = text + "Quorvex pays well. Quorvex is remote. Quorvex publishes its bands.\n"
     assert guess_company(named, "Total Rewards").name == "Quorvex"
@@ -192,6 +190,8 @@ def test_how_to_steps_are_not_an_interview() -> None:
     ],
 )
 def test_role_of_a_career_framework(title: str, role: str) -> None:
-    c = _classify(f"# {title}\n\n## L1\n\nLearns.\n\n## L2\n\nLeads. Promotion needs evidence of scope.\n\n## L3\n\nSets direction.\n")
+    c = _classify(
+        f"# {title}\n\n## L1\n\nLearns.\n\n## L2\n\nLeads. Promotion needs evidence of scope.\n\n## L3\n\nSets direction.\n"
+    )
     assert c.kind is Kind.LEVELS
     assert c.role == role

@@ -142,13 +142,11 @@ def read_corpus(seeds_dir: Path, problems: Problems) -> list[tuple[SeedPage, Sou
 def _note_moderate(problems: Problems, path: str, c: Classification) -> None:
     """Notices for decisions taken on evidence that holds but could be stronger, with the remedy."""
     if c.company and c.company_from_text and c.company_strength is Strength.MODERATE:
-        problems.add(
-            path, None, f"company {c.company!r} decided on moderate evidence: add 'company:' front matter to be sure", Severity.NOTICE
-        )
+        remedy = "add 'company:' front matter to be sure"
+        problems.add(path, None, f"company {c.company!r} decided on moderate evidence: {remedy}", Severity.NOTICE)
     if c.kind_strength is Strength.MODERATE:
-        problems.add(
-            path, None, f"kind {c.kind.value!r} decided on moderate evidence: add 'kind:' front matter to be sure", Severity.NOTICE
-        )
+        remedy = "add 'kind:' front matter to be sure"
+        problems.add(path, None, f"kind {c.kind.value!r} decided on moderate evidence: {remedy}", Severity.NOTICE)
 
 
 def _html_title(page: SeedPage, company: Company) -> str:

@@ -150,6 +150,7 @@ def reader_text(body: str) -> str:
     if re.search(r"(?m)^#{1,6} ", body):
         body = _join_wrapped(body)
     text = _COMMENTED.sub(" ", body)
+    text = re.sub(r"(?m)^(?:import|export) .*$", "", text)  # MDX statements: code, not words
     text = re.sub(r"\]\(\s*(?:\{%.*?%\}|\{\{[<%].*?[>%]\}\})\s*\)", "](x)", text)  # a tag giving a link's target
     text = _TEMPLATE_TAG.sub(_tag_words, text)
     text = _ATTRIBUTES.sub("", text)

@@ -4,7 +4,7 @@ Handbooks exported from Hugo, Jekyll, GitBook or Docusaurus carry syntax that
 only their generator understands: Hugo shortcodes (``{{< vimeo 123 >}}``,
 ``{{% note %}}``), Liquid and GitBook tags (``{% include x.html %}``,
 ``{% hint style="info" %}``) and kramdown attribute lists on lines of their own
-(``{: .lead}``), and embedded Ruby (``<%= … %>``). :func:`normalise` turns each into what it means (a video
+(``{: .lead}``), embedded Ruby (``<%= … %>``) and MDX ``import`` lines. :func:`normalise` turns each into what it means (a video
 becomes a link to its page, a note a ``:::`` container that the parser reads
 as an aside) or removes it with a notice. It never runs any of it. Code
 fences and inline code are left alone, and no line is added or removed, so
@@ -20,9 +20,13 @@ from dataclasses import dataclass, field
 # {{< name args >}} and {{% name args %}}, with an optional closing slash: {{< /name >}}.
 _HUGO = re.compile(r"\{\{([<%])\s*(?P<close>/)?\s*(?P<name>[\w./-]+)(?P<args>(?:[^}]|\}(?!\}))*?)\s*/?\s*[>%]\}\}")
 _HUGO_COMMENT = re.compile(r"\{\{<?\s*/\*.*?\*/\s*>?\}\}")
-_LIQUID = re.compile(r"\{%-?\s*(?P<name>\w+)(?P<args>(?:[^%]|%(?!\}))*?)\s*-?%\}")
+_LIQUID = re.compile(r"\{%-?\s*(?P<name>[\w-]+)(?P<args>(?:[^%]|%(?!\}))*?)\s*-?%\}")
 _COMMENT = re.compile(r"\{%-?\s*comment\s*-?%\}")
 _END_COMMENT = re.compile(r"\{%-?\s*endcomment\s*-?%\}")
+_JSX_LINE = re.compile(r"^\s*<(?P<close>/)?(?P<name>[A-Z][\w.]*)(?P<attrs>(?:\s[^<>]*?)?)\s*(?P<self>/)?>\s*$")
+_MDX_STATEMENT = re.compile(
+    r"^(?:import\s+(?:[\w*{}\s,]+\s+from\s+)?['\"][^'\"]+['\"]|export\s+(?:const|default|function|let)\b.*);?\s*$"
+)
 _SPACELESS_HEADING = re.compile(r"^(#{1,6})([A-Z][^#\n]{0,120})$")
 _ERB = re.compile(r"<%[=#-]?.*?-?%>")
 _ATTR_LINE = re.compile(r"^\s*\{:[^{}]*\}\s*$|^\s*\{:?\s*toc\s*\}\s*$|^\s*\[\[_?toc_?\]\]\s*$", re.IGNORECASE)
@@ -175,13 +179,27 @@ class _Rewriter:
             return positional[0] if positional else ""
         if name == "tab":
             return _label(named.get("title", ""))
-        if name in _SILENT:
-            return ""
+        if name in _SILENT or name.startswith("end"):
+            return ""  # the closing half of a tag whose opening half was read
         if name.startswith("include") or name in {"if", "elsif", "else", "endif", "for", "endfor", "assign", "capture"}:
             what = f"'{name} {positional[0]}'" if name.startswith("include") and positional else f"'{name}'"
             self.notice(f"template tag {what} has no meaning outside its site generator; removed")
             return ""
         return self.unknown(f"template tag '{name}'", positional, named)
+
+    def component(self, match: re.Match[str]) -> str:
+        """A JSX component of an MDX page alone on its line: a note-like one is an aside, others go, their content stays."""
+        name = match.group("name").rsplit(".", 1)[-1].lower()
+        _, named = _args(match.group("attrs") or "")
+        if name in ASIDE_TYPES and not match.group("self"):
+            if match.group("close"):
+                return self.close(name, True)
+            style = named.get("type", named.get("variant", name)).lower()
+            self.open.append(name)
+            return f"::: {ASIDE_TYPES.get(style, ASIDE_TYPES[name])} {_label(named.get('title', ''))}".rstrip()
+        if not match.group("close"):
+            self.notice(f"component <{match.group('name')}> has no meaning outside its site generator; removed")
+        return ""
 
     def _uncomment(self, text: str) -> str:
         """The line without Liquid ``{% comment %}…{% endcomment %}``, which the original site never shows."""
@@ -221,6 +239,12 @@ class _Rewriter:
             text = text.replace("[", "\\[").replace("]", "\\]")
         if _ATTR_LINE.match(text):
             return ""
+        if _MDX_STATEMENT.match(text):
+            self.notice("MDX import or export statement removed")
+            return ""
+        jsx = _JSX_LINE.match(text)
+        if jsx:
+            return self.component(jsx)
         # "#Salary": a heading whose author left out the space (a "#hashtag" starts in lowercase).
         text = _SPACELESS_HEADING.sub(r"\1 \2", text)
         text = _HUGO_COMMENT.sub("", text)

@@ -143,6 +143,10 @@ def reconcile_companies(classifications: list[Classification], texts: list[str] 
     """
     settled = {key(c.company): c.company for c in classifications if c.company and c.company_strength >= Strength.MODERATE}
     names = sorted(set(settled.values()))
+    # One pattern of every settled name, longest first, so that each text is read once whatever the corpus size.
+    any_name = (
+        re.compile("|".join(rf"(?<!\w){re.escape(n)}(?!\w)" for n in sorted(names, key=len, reverse=True))) if names else None
+    )
     result = []
     for index, c in enumerate(classifications):
         c = _corpus_tie(c, settled)
@@ -150,8 +154,8 @@ def reconcile_companies(classifications: list[Classification], texts: list[str] 
         if c.company_from_text and len(longer) == 1:
             evidence = c.evidence + (f"company {longer[0]!r}: the corpus names {c.company!r} so in full",)
             c = replace(c, company=longer[0], evidence=evidence)
-        elif not c.company and texts is not None:
-            named = [n for n in names if re.search(rf"(?<!\w){re.escape(n)}(?!\w)", texts[index])]
+        elif not c.company and texts is not None and any_name is not None:
+            named = sorted(set(any_name.findall(texts[index])))
             named = [n for n in named if not any(m != n and n in m for m in named)]
             if len(named) == 1:
                 evidence = c.evidence + (f"company {named[0]!r}: the only company of the corpus the text names",)

@@ -138,6 +138,8 @@ def _prose_lines(text: str) -> tuple[list[str], list[str]]:
     text = _FENCED.sub("", text)
     urls = _URL.findall(text)
     text = _TAG.sub(" ", _URL.sub(" ", text))
+    # Code and paths are not prose: "`giantswarm/repo`", "acme/widgets/main".
+    text = re.sub(r"`[^`\n]*`|\S*/\S*", " ", text)
     return [line for line in text.split("\n") if line.strip() and not _NOT_PROSE.match(line)], urls
 
 
@@ -286,7 +288,55 @@ def _link_evidence(candidates: dict[str, _Candidate], counts: _Counts, urls: lis
             candidate.add(12.0, "the original page's address")
 
 
-def _phrase_evidence(candidates: dict[str, _Candidate], prose: str, opening: str) -> None:
+_NAME_WORDS = r"[^\W_][\w&.’'-]*(?: [^\W_][\w&.’'-]*){0,2}"
+"""Up to three words that may hold a name, captured next to a phrase; their keys are matched to the candidates."""
+_BEFORE = {
+    "at": re.compile(rf"\b(?:[Aa]t|[Jj]oin(?:ing)?|[Ww]elcome to|[Ww]ork(?:ing)? (?:at|for)) ({_NAME_WORDS})"),
+    "tool": re.compile(rf"\b(?:in|into|on|use|using|via|from) ({_NAME_WORDS})"),
+}
+_AFTER = {
+    "possessive": re.compile(r"['’]s\b"),
+    "subject": re.compile(r" (?:is|are|has|have|does|do|offers?|provides?|pays?|hires?|believes?|expects?)\b"),
+    "staff": re.compile(r" (?:employees?|staff|team ?members?|teammates|colleagues|alumni)\b"),
+}
+"""What follows a name in a phrase; the up to three words before each match are the name's candidates."""
+_WORDS_BEFORE = re.compile(r"(?:[^\W_][\w&.’'-]* ){0,2}[^\W_][\w&.’'-]*$")
+_JA_AT = re.compile(r"([^\s、。「」（）()]{1,30}?)(?:では|で働)")
+_JA_PARTICLE = re.compile(r"([^\s、。「」（）()]{1,30}?)(?:の|は|が|に)")
+
+
+def _phrase_counts(prose: str) -> dict[str, Counter[str]]:
+    """For each kind of phrase, how often each name key stands in it: one pass over the text per kind.
+
+    A phrase before a name ("at Acme Rail today") counts the keys of the words
+    that start the capture; one after a name ("the Acme Rail's") the keys of those that end it.
+    """
+    counts: dict[str, Counter[str]] = {}
+    for label, pattern in _BEFORE.items():
+        found: Counter[str] = Counter()
+        for words in pattern.findall(prose):
+            parts = words.split(" ")
+            found.update({key(" ".join(parts[:n])) for n in range(1, len(parts) + 1)})
+        counts[label] = found
+    for label, pattern in _AFTER.items():
+        found = Counter()
+        for match in pattern.finditer(prose):
+            before = _WORDS_BEFORE.search(prose, max(0, match.start() - 80), match.start())
+            if before:
+                parts = before.group().split(" ")
+                found.update({key(" ".join(parts[-n:])) for n in range(1, len(parts) + 1)})
+        counts[label] = found
+    for label, pattern in (("at_ja", _JA_AT), ("particle", _JA_PARTICLE)):
+        found = Counter()
+        if re.search(r"[\u3040-\u30ff\u3400-\u9fff]", prose):
+            for words in pattern.findall(prose):
+                # The name ends where the particle starts; it begins after a run of kana or kanji.
+                found.update({key(words[-n:]) for n in range(1, min(len(words), 30) + 1)})
+        counts[label] = found
+    return counts
+
+
+def _phrase_evidence(candidates: dict[str, _Candidate], prose: str, opening: str, phrases: dict[str, Counter[str]]) -> None:
     """Points for phrases only a company takes: "at Acme", "Acme's", "Acme has", "Acme staff", "株式会社アクメ", "Acmeでは"."""
     for match in _JA_COMPANY.finditer(prose):
         name = (match.group("a") or match.group("b")).strip("・ー-")
@@ -299,38 +349,29 @@ def _phrase_evidence(candidates: dict[str, _Candidate], prose: str, opening: str
         candidate.forms[name] += 1
         candidate.prose = max(1, candidate.prose)
         candidate.add(5.0, f"'{name}' with a legal form (Inc., Ltd., AG…)")
-    ranked = sorted(candidates.values(), key=lambda c: -(c.prose + c.points))[:20]
-    for candidate in ranked:
-        forms = "|".join(re.escape(f) for f in sorted(candidate.forms, key=len, reverse=True))
-        name = rf"(?<![\w-])(?:{forms})"
-        at = len(re.findall(rf"\b(?:[Aa]t|[Jj]oin(?:ing)?|[Ww]elcome to|[Ww]ork(?:ing)? (?:at|for)) {name}(?![\w-])", prose))
-        possessive = len(re.findall(rf"{name}['’]s\b", prose))
-        subject = len(
-            re.findall(rf"{name} (?:is|are|has|have|does|do|offers?|provides?|pays?|hires?|believes?|expects?)\b", prose)
-        )
-        staff = len(re.findall(rf"{name} (?:employees?|staff|team ?members?|teammates|colleagues|alumni)\b", prose))
-        at_ja = len(re.findall(rf"{name}(?:では|で働)", prose))
-        particle = len(re.findall(rf"{name}(?:の|は|が|に)", prose))
-        used_in = len(re.findall(rf"\b(?:in|into|on|use|using|via|from) {name}(?![\w-])", prose))
-        candidate.add(min(12.0, 2.0 * at), f"'at {candidate.name}' ×{at}")
-        candidate.add(min(9.0, 1.5 * possessive), f"'{candidate.name}'s' ×{possessive}")
-        candidate.add(min(9.0, 1.5 * staff), f"'{candidate.name} employees/staff' ×{staff}")
-        candidate.add(min(9.0, 2.0 * at_ja), f"'{candidate.name}では' ×{at_ja}")
+    opening_keys = {key(" ".join(opening.split()[:n])) for n in (1, 2, 3)}
+    for name_key, candidate in candidates.items():
+        n = {label: found.get(name_key, 0) for label, found in phrases.items()}
+        candidate.add(min(12.0, 2.0 * n["at"]), f"'at {candidate.name}' ×{n['at']}")
+        candidate.add(min(9.0, 1.5 * n["possessive"]), f"'{candidate.name}'s' ×{n['possessive']}")
+        candidate.add(min(9.0, 1.5 * n["staff"]), f"'{candidate.name} employees/staff' ×{n['staff']}")
+        candidate.add(min(9.0, 2.0 * n["at_ja"]), f"'{candidate.name}では' ×{n['at_ja']}")
         # Softer: any subject of a sentence takes these, a product or a place too.
-        candidate.add(min(6.0, 1.0 * subject), f"'{candidate.name} has/is/does…' ×{subject}", strong=False)
-        candidate.add(min(6.0, 1.0 * particle), f"'{candidate.name}の/は' ×{particle}", strong=False)
-        if re.match(rf"\s*{name}(?![\w-])", opening):
+        candidate.add(min(6.0, 1.0 * n["subject"]), f"'{candidate.name} has/is/does…' ×{n['subject']}", strong=False)
+        candidate.add(min(6.0, 1.0 * n["particle"]), f"'{candidate.name}の/は' ×{n['particle']}", strong=False)
+        if name_key in opening_keys:
             candidate.add(4.0, "the opening sentence is about it", strong=False)
-        candidate.tool_uses = used_in
+        candidate.tool_uses = n["tool"]
 
 
 def _title_evidence(candidates: dict[str, _Candidate], title: str, description: str) -> None:
-    for candidate in candidates.values():
-        forms = "|".join(re.escape(f) for f in sorted(candidate.forms, key=len, reverse=True))
-        if re.search(rf"(?<![\w-])(?:{forms})(?![\w-])", title, re.IGNORECASE if candidate.name.islower() else 0):
-            candidate.add(8.0, "in the title", strong=False)
-        if description and re.search(rf"(?<![\w-])(?:{forms})(?![\w-])", description):
-            candidate.add(4.0, "in the description", strong=False)
+    for text, points, note in ((title, 8.0, "in the title"), (description, 4.0, "in the description")):
+        words = [m.group() for m in _WORD.finditer(text)]
+        keys = {key(" ".join(words[i : i + n])) for n in (1, 2, 3) for i in range(len(words) - n + 1)}
+        keys |= {key(m) for m in re.findall(rf"[{_CJK}A-Za-z0-9]+", text)}  # names inside Japanese titles
+        for name_key, candidate in candidates.items():
+            if name_key in keys or any(key(form) in keys for form in candidate.forms):
+                candidate.add(points, note, strong=False)
 
 
 def _tool(candidate: _Candidate) -> bool:
@@ -345,18 +386,16 @@ def guess_company(text: str, title: str, description: str = "", page_url: str | 
     candidates = _names(counts)
     prose = "\n".join(lines)
     opening = next((line for line in lines if len(line.split()) > 5 or len(line) > 30), "")
+    phrases = _phrase_counts(prose)
     # Lowercase names ("thoughtbot", "dxw") count when a phrase only a company takes backs them.
     for word, count in counts.lower.items():
-        if (
-            not ordinary(word)
-            and len(word) > 1
-            and re.search(rf"(?<![\w-]){re.escape(word)}['’]s\b|\bat {re.escape(word)}\b", prose)
-        ):
-            candidate = candidates.setdefault(key(word), _Candidate())
+        word_key = key(word)
+        if (phrases["possessive"][word_key] or phrases["at"][word_key]) and len(word) > 1 and not ordinary(word):
+            candidate = candidates.setdefault(word_key, _Candidate())
             candidate.forms[word] += count
             candidate.prose += count
     _link_evidence(candidates, counts, urls, page_url)
-    _phrase_evidence(candidates, prose, opening)
+    _phrase_evidence(candidates, prose, opening, phrases)
     _merge_parts(candidates)
     _title_evidence(candidates, title, description)
 

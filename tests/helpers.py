@@ -95,7 +95,7 @@ def squash(text: str) -> str:
 
 # Structural marks that recovery turns into structure: heading marks, bullets, numbers, quote marks,
 # check boxes, and the dash between a year and its event in a timeline.
-_MARKER = re.compile(r"^(?:#{1,6}\s+|[-*•]\s+|\d{1,3}[.)]\s+|>\s*|\[[ xX]\]\s+|(?:1[5-9]|20)\d\d\s*[—–:-]\s+)+")
+_MARKER = re.compile(r"^(?:#{1,6}\s+|[-*•]\s+|\d{1,3}[.)]\s+|>\s*|:\s+|\[[ xX]\]\s+|(?:1[5-9]|20)\d\d\s*[—–:-]\s+)+")
 _LABEL = re.compile(r"^[^\w\s]{0,3}\s*[A-Za-z][\w'’]*(?: \w+)?:\s+")
 
 
@@ -121,7 +121,7 @@ def _tag_words(match: re.Match[str]) -> str:
     return "\n" + " ".join(words) + "\n"
 
 
-_STARTS_BLOCK = re.compile(r"^[ \t]*(?:$|[#>|*+-]|\d+[.)]|```|~~~|:::|\{%|<)")
+_STARTS_BLOCK = re.compile(r"^[ \t]*(?:$|[#>|*+-]|:\s|\d+[.)]|```|~~~|:::|\{%|<)")
 _ENDS_BLOCK = re.compile(r"^[ \t]*(?:$|#|\*\*[^*]+\*\*\s*$|```|~~~|:::|\|)")
 
 
@@ -156,9 +156,9 @@ def reader_text(body: str) -> str:
     text = _ATTRIBUTES.sub("", text)
     text = _CONTAINER.sub(lambda m: m.group(1) or "", text)
     text = _IMAGE.sub(r"\1", text)
-    text = re.sub(
-        r"(?<!\\)\[([^\]]*)\]\((?:<[^>]*>|(?:\\.|[^)\\])*)\)", r"\1", text
-    )  # links, even when their text is wrapped over two lines
+    # Links, even when their text is wrapped over two lines or a stray space parts "]" from "(https://…)".
+    link = r"(?<!\\)\[([^\]]*)\](?:\((?:<[^>]*>|(?:\\.|[^)\\])*)\)| \(https?://[^\s()]+\))"
+    text = re.sub(link, r"\1", text)
     text = re.sub(r"<((?:https?|mailto):[^>\s]+)>", r"\1", text)  # autolinks show their address
     text = re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", text)  # backslash escapes: "\[" shows as "["
     # Markup outside code is not shown; inside it, "<name>" is text.
@@ -184,10 +184,16 @@ def page_text(document: str) -> str:
     return tree.text_content()
 
 
-def sentences(body: str) -> list[str]:
-    """The sentences of a seed's body, as a reader would mark them, without list or heading marks or markup."""
+def sentences(body: str, markdown: bool | None = None) -> list[str]:
+    """The sentences of a seed's body, as a reader would mark them, without list or heading marks.
+
+    A Markdown body (``markdown``, or by default one with Markdown headings) is read without its
+    markup (:func:`reader_text`); in plain text, a "<b>" is text like any other.
+    """
+    if markdown is None:
+        markdown = bool(re.search(r"(?m)^ {0,3}#{1,6}[ \t]", body))
     found = []
-    for line in reader_text(body).split("\n"):
+    for line in (reader_text(body) if markdown else body).split("\n"):
         line = line.strip()
         if not line or re.fullmatch(r"[|:\-\s]+", line):
             continue
@@ -199,11 +205,11 @@ def sentences(body: str) -> list[str]:
     return found
 
 
-def missing_sentences(body: str, page_text: str) -> list[str]:
-    """The sentences of ``body`` that cannot be found in ``page_text``."""
+def missing_sentences(body: str, page_text: str, markdown: bool | None = None) -> list[str]:
+    """The sentences of ``body`` (Markdown or not, see :func:`sentences`) that cannot be found in ``page_text``."""
     haystack = squash(page_text)
     missing = []
-    for sentence in sentences(body):
+    for sentence in sentences(body, markdown):
         if squash(sentence) in haystack:
             continue
         if squash(_LABEL.sub("", sentence)) in haystack:

@@ -152,6 +152,11 @@ MISSING_CELL = "—"
 """Shown in a cell that a cut-off row of the source does not have."""
 
 
+def _cell(text: str) -> str:
+    """A table cell; the lines of a cell read from HTML (a list in the cell, say) are kept apart by line breaks."""
+    return "<br>".join(inline(line) for line in text.split("\n"))
+
+
 def _table(header: list[str], rows: list[list[str]], caption: list[str] | None = None) -> str:
     width = len(header)
     lines = ["| " + " | ".join(inline(h) or "&nbsp;" for h in header) + " |", "|" + "---|" * width]
@@ -159,7 +164,7 @@ def _table(header: list[str], rows: list[list[str]], caption: list[str] | None =
     for row in rows:
         cut = cut or len(row) < width
         cells = row[:width] + [MISSING_CELL] * (width - len(row))
-        lines.append("| " + " | ".join(inline(c) for c in cells) + " |")
+        lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
     table = "\n".join(lines)
     note = f"\n\n*{MISSING_CELL} The source table is cut off here: these cells are missing from it.*" if cut else ""
     # The caption must follow the table directly to attach to it; the note comes after both.
@@ -262,6 +267,23 @@ class Recovered:
     def headings(self) -> list[Heading]:
         """The headings, in order."""
         return [b for b in self.blocks if isinstance(b, Heading)]
+
+
+def nest_headings(headings: list[tuple[Heading, bool]]) -> None:
+    """Give headings page levels: the seed's top level becomes 2, and no level is skipped.
+
+    Each heading comes with whether its level was written (a Markdown or HTML
+    heading); one that was not (a bold line) takes the level of the section it is in.
+    """
+    written = [h.level for h, has_level in headings if has_level]
+    top = min(written) if written else 2
+    current = 1
+    for heading, has_level in headings:
+        if has_level:
+            heading.level = min(6, heading.level - top + 2, current + 1)
+            current = heading.level
+        else:
+            heading.level = max(current, 2)
 
 
 def to_markdown(blocks: list[Block]) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 
 from .model import Company, Kind, SeedPage
 from .slugs import SlugAllocator, slug
@@ -83,7 +84,9 @@ def _place_pages(company: Company) -> None:
     """
     uris = SlugAllocator()
     base = f"companies/{company.slug}"
+    kinds = Counter((p.classification.kind, p.classification.role) for p in company.pages)
     for page in company.pages:
+        page.shares_label = kinds[(page.classification.kind, page.classification.role)] > 1
         kind = page.classification.kind
         folder = _KIND_PATHS[kind]
         role = page.classification.role

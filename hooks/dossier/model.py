@@ -24,6 +24,11 @@ class Kind(enum.Enum):
         return _LABELS[self]
 
     @property
+    def description(self) -> str:
+        """What a page of this kind is, in a sentence: "an interview guide"."""
+        return _DESCRIPTIONS[self]
+
+    @property
     def order(self) -> int:
         """The position of this kind's pages in a dossier."""
         return list(Kind).index(self)
@@ -38,7 +43,7 @@ _LABELS = {
     Kind.COMPENSATION: "Compensation",
     Kind.INTERVIEW: "Interview process",
     Kind.VALUES: "Values",
-    Kind.ROLE: "Day in the life",
+    Kind.ROLE: "Role",
     Kind.HISTORY: "History",
     Kind.LEVELS: "Career levels",
     Kind.OTHER: "Document",
@@ -56,6 +61,17 @@ class Strength(enum.IntEnum):
     """Clear evidence from the text: links to the company's site, "at Acme", a name the text keeps using."""
     STATED = 4
     """Stated by the editor: front matter or a folder named for the company."""
+
+
+_DESCRIPTIONS = {
+    Kind.COMPENSATION: "a compensation guide",
+    Kind.INTERVIEW: "an interview guide",
+    Kind.VALUES: "a values page",
+    Kind.ROLE: "a page about a role",
+    Kind.HISTORY: "a history",
+    Kind.LEVELS: "a career framework",
+    Kind.OTHER: "a document",
+}
 
 
 @dataclass(frozen=True)
@@ -87,6 +103,8 @@ class SeedPage:
     summary: str
     headings: list[str] = field(default_factory=list)
     src_uri: str = ""
+    shares_label: bool = False
+    """Whether another page of the company has the same kind and role, so that the label names this one's title."""
 
     @property
     def label(self) -> str:
@@ -95,7 +113,8 @@ class SeedPage:
         role = self.classification.role
         if kind is Kind.OTHER:
             return _short(self.title)
-        return f"{kind.label}: {role}" if role else kind.label
+        label = f"{kind.label}: {role}" if role else kind.label
+        return f"{label} · {_short(self.title)}" if self.shares_label else label
 
 
 @dataclass

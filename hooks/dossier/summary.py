@@ -34,6 +34,7 @@ def shorten(text: str, limit: int = SUMMARY_CHARS) -> str:
 
 
 _TAGLINE = re.compile(r"^\*\*[^*]+(?::|&#58;)\*\*")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 
 
 def _tagline(paragraph: Paragraph) -> bool:
@@ -41,14 +42,21 @@ def _tagline(paragraph: Paragraph) -> bool:
     return bool(_TAGLINE.match(paragraph.markdown()))
 
 
+def _prose(text: str) -> bool:
+    """Whether a paragraph can stand as a summary: long enough (Japanese says more in fewer characters),
+    not a lead-in to a list or table ("…as follows:"), and not markup."""
+    long_enough = len(text) > 40 or len(_CJK.findall(text)) >= 12
+    return long_enough and not re.search(r"[:;：]\s*$", text) and not re.search(r"<[a-z/!]|\{[{%]", text)
+
+
 def summarise(recovered: Recovered, body: str) -> str:
-    """A one-line summary of a seed: the first sentences of its first paragraph."""
-    text = next((b.text for b in recovered.blocks if isinstance(b, Paragraph) and len(b.text) > 40 and not _tagline(b)), "")
+    """A one-line summary of a seed: the first sentences of its first paragraph of prose."""
+    text = next((b.text for b in recovered.blocks if isinstance(b, Paragraph) and _prose(b.text) and not _tagline(b)), "")
     if not text:
         for line in body.split("\n"):
             line = line.strip()
             # Prose only: not a heading (bold lines too), table, list, quote, or "**Label:** tagline".
-            if len(line) > 40 and not re.match(r"^(#|\||[-*]\s|>|\d+\.|\*\*[^*]+(?::\*\*|\*\*$))", line):
+            if _prose(line) and not re.match(r"^(#|\||[-*]\s|>|\d+\.|\*\*[^*]+(?::\*\*|\*\*$))", line):
                 text = re.sub(r"\*\*|__|`", "", line)
                 break
     return shorten(text)

@@ -17,7 +17,7 @@ from markdown_it.tree import SyntaxTreeNode
 from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.deflist import deflist_plugin
 
-from ..blocks import Block, Heading, Paragraph, RawMarkdown, Recovered, block_start
+from ..blocks import Block, Heading, Paragraph, RawMarkdown, Recovered, block_start, nest_headings
 from .dialect import normalise
 from .writer import Writer, drop_trailing_attributes, plain_text
 
@@ -108,7 +108,7 @@ def recover_markdown(body: str, first_line: int = 1, base_url: str | None = None
     normalised = normalise(body)
     root = SyntaxTreeNode(_MD.parse(normalised.text))
     nodes = list(root.children)
-    writer = Writer(base_url, _anchors(nodes))
+    writer = Writer(base_url, _anchors(nodes), normalised.text, _MD)
     title: str | None = None
     blocks: list[Block] = []
     heads: list[tuple[int, Heading, bool]] = []
@@ -145,19 +145,6 @@ def recover_markdown(body: str, first_line: int = 1, base_url: str | None = None
             blocks.append(MarkdownParagraph(line, plain_text(node.children[0]), written))
         else:
             blocks.append(RawMarkdown(line, written))
-    _level(heads)
+    nest_headings([(heading, written) for _, heading, written in heads])
     notices = [(first_line + offset, message) for offset, message in normalised.notices]
     return Recovered(title or front_title, blocks, notices)
-
-
-def _level(heads: list[tuple[int, Heading, bool]]) -> None:
-    """Give headings page levels: the seed's top level becomes 2, and no level is skipped."""
-    atx_levels = [h.level for _, h, is_atx in heads if is_atx]
-    top = min(atx_levels) if atx_levels else 2
-    current = 2
-    for _, heading, is_atx in heads:
-        if is_atx:
-            heading.level = min(6, heading.level - top + 2, current + 1)
-            current = heading.level
-        else:
-            heading.level = current

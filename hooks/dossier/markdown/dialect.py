@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 _HUGO = re.compile(r"\{\{([<%])\s*(?P<close>/)?\s*(?P<name>[\w./-]+)(?P<args>(?:[^}]|\}(?!\}))*?)\s*/?\s*[>%]\}\}")
 _HUGO_COMMENT = re.compile(r"\{\{<?\s*/\*.*?\*/\s*>?\}\}")
 _LIQUID = re.compile(r"\{%-?\s*(?P<name>[\w-]+)(?P<args>(?:[^%]|%(?!\}))*?)\s*-?%\}")
+_ESCAPED_LINK = re.compile(r"\\\[([^\]\n]+)\]\((?=\s*(?:\{%|\{\{[<%]))")
+_SPACED_LINK = re.compile(r"(?<![\\!])\[([^\]\n]+)\] \((https?://[^\s()]+)\)")
 _COMMENT = re.compile(r"\{%-?\s*comment\s*-?%\}")
 _END_COMMENT = re.compile(r"\{%-?\s*endcomment\s*-?%\}")
 _JSX_LINE = re.compile(r"^\s*<(?P<close>/)?(?P<name>[A-Z][\w.]*)(?P<attrs>(?:\s[^<>]*?)?)\s*(?P<self>/)?>\s*$")
@@ -220,13 +222,17 @@ class _Rewriter:
         return out
 
     def unknown(self, what: str, positional: list[str], named: dict[str, str]) -> str:
-        """An unknown shortcode or tag: the words of its arguments are kept ("the {% slack_channel "help" %} channel")."""
+        """An unknown shortcode or tag: its words are kept ("the {% slack_channel "help" %} channel").
+
+        The last argument made of words stands for it: tags put an identifier first
+        and the text to show last (``{% slack_channel "pifs" "PIFs" %}``).
+        """
         words = [
             a for a in [*positional, *named.values()] if re.search(r"[^\W\d_]{2}", a) and not re.search(r"[/\\]|\.\w{2,4}$", a)
         ]
         if words:
             self.notice(f"{what} has no meaning outside its site generator; shown as the text of its arguments")
-            return _label(" ".join(words))
+            return _label(words[-1])
         self.notice(f"{what} has no meaning outside its site generator; removed")
         return ""
 
@@ -248,6 +254,9 @@ class _Rewriter:
         # "#Salary": a heading whose author left out the space (a "#hashtag" starts in lowercase).
         text = _SPACELESS_HEADING.sub(r"\1 \2", text)
         text = _HUGO_COMMENT.sub("", text)
+        # "\[Text]({% page "/x" %})": a link whose author escaped its bracket; "[Text] (https://…)": one with a stray space.
+        text = _ESCAPED_LINK.sub(r"[\1](", text)
+        text = _SPACED_LINK.sub(r"[\1](\2)", text)
         if _ERB.search(text):
             self.notice("embedded Ruby (<% … %>) has no meaning outside its site generator; removed")
             text = _ERB.sub("", text)

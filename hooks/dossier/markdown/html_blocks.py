@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from ..blocks import SAFE_URL, Block, Heading, ListBlock, Paragraph, Recovered, Table, inline, link
+from ..blocks import SAFE_URL, Block, Heading, ListBlock, Paragraph, Recovered, Table, inline, link, nest_headings
 
 _BREAKS = {
     "p", "div", "br", "section", "article", "header", "footer", "aside", "main", "blockquote", "figure",
@@ -59,6 +59,8 @@ class _Reader(HTMLParser):
         self.cell: list[str] | None = None
         self.stack: list[tuple[str, bool]] = []
         self.in_title = False
+        self.in_item = False
+        """Inside an ``<li>`` of a list in a table cell."""
         self.anchor: str | None = None
         """The address of an open ``<a>`` that so far holds only images."""
 
@@ -72,7 +74,7 @@ class _Reader(HTMLParser):
         if not words:
             return
         if self.cell is not None:
-            self.cell.append(words)
+            self.cell.append(f"• {words}" if self.in_item else words)
         elif self.items is not None:
             self.items.append(words)
         elif heading and self.headings:
@@ -103,6 +105,7 @@ class _Reader(HTMLParser):
             self.items = []
         elif tag == "li" or tag in _BREAKS or tag in _HEADINGS:
             self._flush_text()
+            self.in_item = tag == "li" and self.cell is not None
         elif tag == "img" and values.get("alt", "").strip():
             self.text.append(f" {values['alt'].strip()} ")
         elif tag == "a":
@@ -127,8 +130,9 @@ class _Reader(HTMLParser):
             self._flush_text()
             if not self.rows:
                 self.rows.append([])
-            self.rows[-1].append(" ".join(self.cell))
+            self.rows[-1].append("\n".join(self.cell))  # written as line breaks in the cell
             self.cell = None
+            self.in_item = False
         elif tag == "table" and self.rows is not None:
             self._flush_text()
             rows = [r for r in self.rows if any(c.strip() for c in r)]
@@ -153,6 +157,7 @@ class _Reader(HTMLParser):
             self.anchor = None
         elif tag == "li" or tag in _BREAKS:
             self._flush_text()
+            self.in_item = False
 
     def handle_data(self, data: str) -> None:
         if data.strip():
@@ -195,10 +200,5 @@ def read_html_document(body: str, first_line: int = 1) -> Recovered:
     if first is not None and not any(isinstance(b, Paragraph | Table | ListBlock) for b in blocks[:first]):
         title = blocks.pop(first).text  # type: ignore[attr-defined]
     document_title = " ".join(reader.title.split()) or None
-    headings = [b for b in blocks if isinstance(b, Heading)]
-    top = min((h.level for h in headings), default=2)
-    current = 1
-    for heading in headings:
-        heading.level = min(6, heading.level - top + 2, current + 1)
-        current = heading.level
+    nest_headings([(b, True) for b in blocks if isinstance(b, Heading)])
     return Recovered(title, blocks, document_title=document_title)

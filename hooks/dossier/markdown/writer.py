@@ -16,12 +16,14 @@ import html
 import re
 from urllib.parse import urljoin
 
+from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
 from ..blocks import SAFE_URL, attribute, block_start, escape, link
 from .dialect import ASIDE_TYPES
 from .html_blocks import html_to_blocks
 
+_CJK = "\u3000-\u30ff\u3400-\u9fff\uff00-\uffef"
 MAX_LIST_DEPTH = 6
 """Lists nested deeper than this are written flat: Python-Markdown slows down on deep indentation."""
 HEADING_ATTRIBUTES = re.compile(r"\s*\{\s*:?\s*(?P<body>(?:[#.]|[\w-]+\s*=)[^{}]*)\}\s*$")
@@ -65,9 +67,12 @@ def plain_text(node: SyntaxTreeNode) -> str:
 class Writer:
     """Writes the nodes of one seed; ``anchors`` maps each heading id a link may name to the page's own id."""
 
-    def __init__(self, base_url: str | None, anchors: dict[str, str]) -> None:
+    def __init__(self, base_url: str | None, anchors: dict[str, str], source: str = "", md: MarkdownIt | None = None) -> None:
         self.base_url = base_url if base_url and SAFE_URL.match(base_url) else None
         self.anchors = anchors
+        self.lines = source.split("\n")
+        """The parsed text, to recover table cells that the parser drops."""
+        self.md = md
 
     # --- inline -----------------------------------------------------------
 
@@ -105,18 +110,19 @@ class Writer:
                     out[start:] = [link(label, target)] if label else []
                     anchor = None
                 elif hidden is None and re.match(r"(?i)^<br\b", child.content):
-                    out.append(" ")
+                    out.append("<br>")
                 continue
             if hidden is None:
                 out.append(self._inline(child))
-        return "".join(out)
+        # Japanese and Chinese put no space between words: a line break inside their text is no space.
+        return re.sub(rf"(?<=[{_CJK}])\n(?=[{_CJK}])", "", "".join(out)).replace("\n", " ")
 
     def _inline(self, node: SyntaxTreeNode) -> str:
         kind = node.type
         if kind == "text":
             return escape(node.content)
         if kind == "softbreak":
-            return " "
+            return "\n"  # a space, or nothing between two lines of Japanese (see inline_nodes)
         if kind == "hardbreak":
             return "<br>"
         if kind == "code_inline":
@@ -235,7 +241,7 @@ class Writer:
                     aligns.append(
                         {"left": ":---", "right": "---:", "center": ":---:"}.get(style.rsplit(":", 1)[-1].strip(), "---")
                     )
-            rows.append(cells)
+            rows.append(cells + self._excess_cells(row, len(row.children)))
         if not rows:
             return []
         width = max(len(r) for r in rows)
@@ -243,6 +249,20 @@ class Writer:
         out = ["| " + " | ".join(rows[0] + [" "] * (width - len(rows[0]))) + " |", "|" + "|".join(aligns) + "|"]
         out += ["| " + " | ".join(r + [" "] * (width - len(r))) + " |" for r in rows[1:]]
         return out
+
+    def _excess_cells(self, row: SyntaxTreeNode, kept: int) -> list[str]:
+        """Cells of a row beyond the header's width, which GFM tables drop: nothing of a seed is lost."""
+        if not row.map or self.md is None or row.map[0] >= len(self.lines):
+            return []
+        raw = self.lines[row.map[0]].strip()
+        raw = raw[1:] if raw.startswith("|") else raw
+        raw = raw[:-1] if raw.endswith("|") and not raw.endswith("\\|") else raw
+        cells = re.split(r"(?<!\\)\|", raw)
+        extra = []
+        for text in cells[kept:]:
+            tokens = self.md.parseInline(text.strip())
+            extra.append(self.inline(SyntaxTreeNode(tokens).children[0]).strip() if tokens and text.strip() else " ")
+        return extra
 
     def _aside(self, node: SyntaxTreeNode, depth: int) -> list[str]:
         params = node.info.strip()
@@ -288,5 +308,7 @@ def _code_block(content: str, info: str, nested: bool) -> list[str]:
         # Python-Markdown reads fences only at the start of a line: inside a list or an aside, indent.
         return [f"    {line}" if line else "" for line in lines]
     fence = "`" * max(3, max((len(r) for r in re.findall(r"^\s*(`+)", content, re.M)), default=0) + 1)
-    language = re.sub(r"[^\w+-]", "", info.split()[0]) if info.split() else ""
-    return [fence + language, *lines, fence]
+    language = info.strip() if re.fullmatch(r"[\w+-]{1,30}", info.strip()) else ""
+    # Words after the fence that are no language name ("```Run this first.") would not be shown: keep them as text.
+    caption = [block_start(escape(info.strip())), ""] if info.strip() and not language else []
+    return [*caption, fence + language, *lines, fence]

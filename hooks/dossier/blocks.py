@@ -96,6 +96,17 @@ class Paragraph(Block):
 
 
 @dataclass
+class FormattedParagraph(Paragraph):
+    """A paragraph whose author's formatting is kept (bold, links): ``text`` is what a reader sees,
+    ``rendered`` the Markdown, already escaped."""
+
+    rendered: str = ""
+
+    def markdown(self) -> str:
+        return self.rendered
+
+
+@dataclass
 class ListBlock(Block):
     """A bulleted or numbered list, or a reader's checklist."""
 

@@ -17,7 +17,7 @@ from markdown_it.tree import SyntaxTreeNode
 from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.deflist import deflist_plugin
 
-from ..blocks import Block, Heading, Paragraph, RawMarkdown, Recovered, block_start, nest_headings
+from ..blocks import Block, FormattedParagraph, Heading, RawMarkdown, Recovered, block_start, nest_headings
 from .dialect import normalise
 from .writer import Writer, drop_trailing_attributes, plain_text
 
@@ -54,16 +54,6 @@ class MarkdownHeading(Heading):
         # A run of '#' closing the line would be read as the heading's closing marks.
         text = re.sub(r"#+\s*$", lambda m: m.group().replace("#", "&#35;"), self.rendered)
         return f"{'#' * self.level} {text}"
-
-
-@dataclass
-class MarkdownParagraph(Paragraph):
-    """A paragraph of a Markdown seed: ``text`` is what a reader sees, ``rendered`` its escaped Markdown."""
-
-    rendered: str = ""
-
-    def markdown(self) -> str:
-        return self.rendered
 
 
 def _bold_line(node: SyntaxTreeNode) -> tuple[SyntaxTreeNode, list[SyntaxTreeNode]] | None:
@@ -119,7 +109,7 @@ def recover_markdown(body: str, first_line: int = 1, base_url: str | None = None
             rendered = writer.inline(node.children[0]).strip()
             if not text or len(text) > MAX_HEADING_CHARS:
                 if text:
-                    blocks.append(MarkdownParagraph(line, text, rendered))
+                    blocks.append(FormattedParagraph(line, text, rendered))
                 continue
             if title is None and not blocks and not heads and (front_title is None or node.tag == "h1"):
                 title = text
@@ -136,13 +126,13 @@ def recover_markdown(body: str, first_line: int = 1, base_url: str | None = None
             text = writer.inline_nodes(rest).strip()
             if text:
                 words = " ".join(plain_text(n) if n.children else n.content for n in rest).split()
-                blocks.append(MarkdownParagraph(line + 1, " ".join(words), block_start(text)))
+                blocks.append(FormattedParagraph(line + 1, " ".join(words), block_start(text)))
             continue
         written = "\n".join(writer.block(node, nested=False)).strip("\n")
         if not written.strip():
             continue
         if node.type == "paragraph":
-            blocks.append(MarkdownParagraph(line, plain_text(node.children[0]), written))
+            blocks.append(FormattedParagraph(line, plain_text(node.children[0]), written))
         else:
             blocks.append(RawMarkdown(line, written))
     nest_headings([(heading, written) for _, heading, written in heads])

@@ -19,7 +19,21 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from ..blocks import SAFE_URL, Block, Heading, ListBlock, Paragraph, Recovered, Table, inline, link, nest_headings
+from ..blocks import (
+    SAFE_URL,
+    Block,
+    FormattedParagraph,
+    Heading,
+    ListBlock,
+    Paragraph,
+    Recovered,
+    Table,
+    block_start,
+    escape,
+    inline,
+    link,
+    nest_headings,
+)
 
 _BREAKS = {
     "p", "div", "br", "section", "article", "header", "footer", "aside", "main", "blockquote", "figure",
@@ -33,6 +47,29 @@ _FRAME = {"html", "body", "main", "article"}
 """Elements that hold the document itself, whatever their classes say ("<body class='has-toc'>")."""
 _EMBEDS = {"iframe", "video", "embed", "object", "audio", "source"}
 _CHROME = re.compile(r"(?:^|[\s_-])(?:toc|nav|navbar|navigation|sidebar|leftnav|menu|breadcrumbs?|skip-link)(?:$|[\s_-])", re.I)
+
+
+_EMPHASIS_TAGS = {
+    "strong": ("\ue000", "\ue001"),
+    "b": ("\ue000", "\ue001"),
+    "em": ("\ue002", "\ue003"),
+    "i": ("\ue002", "\ue003"),
+}
+"""Bold and italics in the HTML, marked in the text with private-use characters until the paragraph is written."""
+_EMPHASIS = re.compile("[\ue000-\ue003]")
+
+
+def _emphasised(marked: str) -> str:
+    """Escaped Markdown of a paragraph with its bold and italic runs; a run left open or empty is dropped."""
+    text = escape(marked)
+    for opening, closing, mark in (("\ue000", "\ue001", "**"), ("\ue002", "\ue003", "*")):
+
+        def wrap(m: re.Match[str], mark: str = mark) -> str:
+            # The marks hug the words: "** bold**" is no emphasis in Markdown.
+            return f"{m.group(1)}{mark}{m.group(2)}{mark}{m.group(3)}" if m.group(2).strip() else m.group(0)
+
+        text = re.sub(f"{opening}(\\s*)([^{opening}{closing}]*?)(\\s*){closing}", wrap, text)
+    return block_start(_EMPHASIS.sub("", text).strip())
 
 
 @dataclass
@@ -69,7 +106,8 @@ class _Reader(HTMLParser):
         return any(hides for _, hides in self.stack)
 
     def _flush_text(self, heading: str | None = None) -> None:
-        words = " ".join("".join(self.text).split())
+        marked = " ".join("".join(self.text).split())
+        words = " ".join(_EMPHASIS.sub("", marked).split())
         self.text.clear()
         if not words:
             return
@@ -79,6 +117,8 @@ class _Reader(HTMLParser):
             self.items.append(words)
         elif heading and self.headings:
             self.blocks.append(Heading(self.line, words, int(heading[1])))
+        elif _EMPHASIS.search(marked):
+            self.blocks.append(FormattedParagraph(self.line, words, _emphasised(marked)))
         else:
             self.blocks.append(Paragraph(self.line, words))
 
@@ -106,6 +146,8 @@ class _Reader(HTMLParser):
         elif tag == "li" or tag in _BREAKS or tag in _HEADINGS:
             self._flush_text()
             self.in_item = tag == "li" and self.cell is not None
+        elif tag in _EMPHASIS_TAGS:
+            self.text.append(_EMPHASIS_TAGS[tag][0])
         elif tag == "img" and values.get("alt", "").strip():
             self.text.append(f" {values['alt'].strip()} ")
         elif tag == "a":
@@ -146,6 +188,8 @@ class _Reader(HTMLParser):
             if self.items:
                 self.blocks.append(ListBlock(self.line, self.items))
             self.items = None
+        elif tag in _EMPHASIS_TAGS:
+            self.text.append(_EMPHASIS_TAGS[tag][1])
         elif tag in _HEADINGS:
             self._flush_text(heading=tag)
         elif tag == "a" and self.anchor:

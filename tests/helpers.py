@@ -125,6 +125,14 @@ _STARTS_BLOCK = re.compile(r"^[ \t]*(?:$|[#>|*+-]|:\s|\d+[.)]|```|~~~|:::|\{%|<)
 _ENDS_BLOCK = re.compile(r"^[ \t]*(?:$|#|\*\*[^*]+\*\*\s*$|```|~~~|:::|\|)")
 
 
+def _emoji(match: re.Match[str]) -> str:
+    """A GitHub emoji short code as the emoji a reader of the original site sees."""
+    from pymdownx import gemoji_db
+
+    entry = gemoji_db.emoji.get(gemoji_db.aliases.get(match.group(), match.group()))
+    return "".join(chr(int(p, 16)) for p in entry["unicode"].split("-")) if entry else match.group()
+
+
 def _join_wrapped(body: str) -> str:
     """Markdown with each paragraph's lines joined: a line that starts no block continues the one before it."""
     lines: list[str] = []
@@ -150,6 +158,7 @@ def reader_text(body: str) -> str:
     if re.search(r"(?m)^#{1,6} ", body):
         body = _join_wrapped(body)
     text = _COMMENTED.sub(" ", body)
+    text = re.sub(r":[a-z0-9_+-]{1,40}:", _emoji, text)
     text = re.sub(r"(?m)^(?:import|export) .*$", "", text)  # MDX statements: code, not words
     text = re.sub(r"\]\(\s*(?:\{%.*?%\}|\{\{[<%].*?[>%]\}\})\s*\)", "](x)", text)  # a tag giving a link's target
     text = _TEMPLATE_TAG.sub(_tag_words, text)

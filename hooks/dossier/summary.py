@@ -38,8 +38,9 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 
 
 def _tagline(paragraph: Paragraph) -> bool:
-    """A "**Label:** tagline" paragraph of a Markdown seed, which is no summary."""
-    return bool(_TAGLINE.match(paragraph.markdown()))
+    """A "**Label:** tagline" paragraph of a Markdown seed, or one set all in bold (a note to readers): no summary."""
+    written = paragraph.markdown()
+    return bool(_TAGLINE.match(written)) or (written.startswith("**") and written.endswith("**"))
 
 
 def _prose(text: str) -> bool:

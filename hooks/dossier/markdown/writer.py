@@ -18,6 +18,7 @@ from urllib.parse import urljoin
 
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
+from pymdownx import gemoji_db
 
 from ..blocks import SAFE_URL, attribute, block_start, escape, link
 from .dialect import ASIDE_TYPES
@@ -120,7 +121,7 @@ class Writer:
     def _inline(self, node: SyntaxTreeNode) -> str:
         kind = node.type
         if kind == "text":
-            return escape(node.content)
+            return escape(emoji(node.content))
         if kind == "softbreak":
             return "\n"  # a space, or nothing between two lines of Japanese (see inline_nodes)
         if kind == "hardbreak":
@@ -286,6 +287,22 @@ class Writer:
                     lines.append("")
                 lines.extend(written)
         return lines
+
+
+_SHORTCODE = re.compile(r":[a-z0-9_+-]{1,40}:")
+
+
+def emoji(text: str) -> str:
+    """GitHub emoji short codes (":bow:", ":tada:") as the emoji they stand for; unknown ones stay as written."""
+
+    def character(match: re.Match[str]) -> str:
+        code = gemoji_db.aliases.get(match.group(), match.group())
+        entry = gemoji_db.emoji.get(code)
+        if not entry:
+            return match.group()
+        return "".join(chr(int(point, 16)) for point in entry["unicode"].split("-"))
+
+    return _SHORTCODE.sub(character, text) if ":" in text else text
 
 
 def _task(first: str) -> str:

@@ -140,3 +140,17 @@ def test_no_page_shows_generator_syntax(corpus_build: Build) -> None:
                 code.drop_tree()
             found = syntax.search(article.text_content())
             assert not found, f"{html_file}: {found.group()!r}"
+
+
+def test_a_numbered_list_broken_by_a_note_goes_on_counting(tmp_path: Path) -> None:
+    from helpers import build_project
+
+    seeds = tmp_path / "in"
+    seeds.mkdir()
+    steps = "# Filing a claim\n\nKestrel Air pays claims.\n\n1. Fill in the form.\n2. Sign it.\n\nKeep a copy.\n\n3. Send it.\n"
+    (seeds / "claims.md").write_text("---\ncompany: Kestrel Air\n---\n" + steps, encoding="utf-8")
+    build = build_project(tmp_path, [seeds])
+    assert build.returncode == 0, build.log
+    (url,) = [_url(page.src_uri) for page in build_site(seeds).seeds]
+    lists = build.html(url).xpath("//article//ol")
+    assert [ol.get("start") for ol in lists] == [None, "3"]

@@ -24,7 +24,6 @@ __all__ = ["Guess", "classify", "display_company", "display_role", "first_line",
 COMPANY_KEYS = ("company_display", "company_name", "company", "organization", "organisation", "employer")
 """Front matter keys that name the company, the first present wins."""
 _COMP_KEYS = {"compensation", "salary", "salaries", "base_low", "total_comp_low", "level_mapping"}
-_KIND_ALIASES = {"career levels": Kind.LEVELS, "career-levels": Kind.LEVELS, "level": Kind.LEVELS, "history": Kind.HISTORY}
 
 
 def first_line(text: str) -> str:
@@ -91,7 +90,7 @@ def classify(
 
     kind_strength = Strength.STATED
     kind_value = _text_value(front, "kind", "type")
-    kinds = {k.value: k for k in Kind} | _KIND_ALIASES
+    kinds = {k.value: k for k in Kind}
     if kind_value and kind_value[0].casefold() in kinds:
         kind = kinds[kind_value[0].casefold()]
         evidence.append(f"kind {kind.value} (stated): front matter {kind_value[1]}")

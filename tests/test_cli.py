@@ -20,7 +20,8 @@ def test_check_explains_each_sample_seed() -> None:
     for name in sorted(p.name for p in SAMPLE_SEEDS.iterdir()):
         assert f"/{name}\n" in out
     assert out.count("  company: Twilio") == 5
-    assert "  kind:    history" in out and "  role:    Product Manager" in out
+    assert "  kind:    history [strong]" in out and "  role:    Product Manager [strong]" in out
+    assert "  company: Twilio [stated]" in out  # the compensation guide's front matter names it
     assert "why:" in out
     # The residue of lost bytes is removed and reported on its own line number.
     assert "000_d983fd864281b5bb.txt:66: unrepairable mojibake removed" in result.stdout + result.stderr

@@ -195,3 +195,18 @@ def test_role_of_a_career_framework(title: str, role: str) -> None:
     )
     assert c.kind is Kind.LEVELS
     assert c.role == role
+
+
+def test_a_moderate_guess_that_other_seeds_settle_is_strong(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("---\ncompany: Quorvex\n---\n# Values\n\nBe kind. Be clear.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text(
+        "# Hiring\n\nQuorvex hires slowly. Quorvex pays fairly. Interviews are kind.\n", encoding="utf-8"
+    )
+    alone = build_site(tmp_path)
+    b = next(p.classification for p in alone.seeds if p.path == "b.md")
+    assert b.company == "Quorvex" and b.company_strength is Strength.STRONG
+    assert any("other seeds of the corpus settle it too" in e for e in b.evidence)
+    (tmp_path / "a.md").unlink()
+    (only,) = build_site(tmp_path).seeds
+    assert only.classification.company_strength is Strength.MODERATE
+    assert any("moderate evidence" in p.message for p in build_site(tmp_path).problems.items)

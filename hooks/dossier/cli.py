@@ -32,7 +32,7 @@ def check(seeds: Path, quiet: bool) -> None:
             click.echo(f"{seeds.as_posix()}/{page.path}")
             click.echo(f"  company: {c.company or '(unsorted)'} [{c.company_strength.name.lower()}]")
             click.echo(f"  kind:    {c.kind.value} [{c.kind_strength.name.lower()}]")
-            click.echo(f"  role:    {c.role or '-'}")
+            click.echo(f"  role:    {c.role} [{c.role_strength.name.lower()}]" if c.role else "  role:    -")
             click.echo(f"  title:   {page.title}")
             click.echo(f"  page:    /{page.src_uri.removesuffix('.md').removesuffix('index')}/".replace("//", "/"))
             for reason in c.evidence:

@@ -86,6 +86,7 @@ class Classification:
     """Whether the company was guessed from the text (not stated by front matter or folder)."""
     company_strength: Strength = Strength.STATED
     kind_strength: Strength = Strength.STATED
+    role_strength: Strength = Strength.STATED
     candidates: tuple[tuple[str, float], ...] = ()
     """Names the text could be about, with their scores, best first: the corpus settles weak guesses with them."""
 

@@ -103,6 +103,7 @@ def classify(
         evidence.append(guess_k.evidence)
 
     role: str | None = None
+    role_strength = Strength.STATED
     role_value = _text_value(front, "role_display", "role")
     if role_value:
         role = display_role(role_value[0])
@@ -115,7 +116,7 @@ def classify(
             opening = next((line for line in body.split("\n") if len(line.split()) > 6), "")
             guess_r = guess_role_in_prose(opening)
         if guess_r:
-            role = guess_r.value
+            role, role_strength = guess_r.value, guess_r.strength
             evidence.append(guess_r.evidence)
     return Classification(
         company=company,
@@ -125,6 +126,7 @@ def classify(
         company_from_text=guess is not None,
         company_strength=guess.strength if guess else Strength.STATED,
         kind_strength=kind_strength,
+        role_strength=role_strength,
         candidates=guess.candidates if guess else (),
     )
 
@@ -134,7 +136,8 @@ def reconcile_companies(classifications: list[Classification], texts: list[str] 
 
     - A seed whose own evidence is weak takes a company that other seeds
       settled, when the text names it nearly as strongly as its best guess
-      (the corpus wins a tie).
+      (the corpus wins a tie); a moderate guess that other seeds settle
+      firmly is taken as strong.
     - A name guessed from the text ("Northwind") becomes the full name another
       seed uses ("Northwind Freight") when that is the only longer name starting with it.
     - A seed whose text named no company clearly gets the one company of the
@@ -146,9 +149,13 @@ def reconcile_companies(classifications: list[Classification], texts: list[str] 
     any_name = (
         re.compile("|".join(rf"(?<!\w){re.escape(n)}(?!\w)" for n in sorted(names, key=len, reverse=True))) if names else None
     )
+    firm = {key(c.company) for c in classifications if c.company and c.company_strength >= Strength.STRONG}
     result = []
     for index, c in enumerate(classifications):
         c = _corpus_tie(c, settled)
+        if c.company_from_text and c.company_strength is Strength.MODERATE and key(c.company) in firm:
+            why = f"company {c.company!r} (strong): other seeds of the corpus settle it too"
+            c = replace(c, evidence=c.evidence + (why,), company_strength=Strength.STRONG)
         longer = [n for n in names if c.company and n.casefold().startswith(c.company.casefold() + " ")]
         if c.company_from_text and len(longer) == 1:
             evidence = c.evidence + (f"company {longer[0]!r}: the corpus names {c.company!r} so in full",)

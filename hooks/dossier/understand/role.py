@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..model import Strength
 from .evidence import Guess
 
 _ROLE_NOUNS = (
@@ -69,17 +70,17 @@ def guess_role(title: str, company: str) -> Guess | None:
             # "The Project Manager Role" is about a Project Manager; a seniority stays ("Senior Software Engineer").
             role = re.sub(r"^(?:The|A|An|Our|Your|This)\s+|^(?:IC|L|E|P|M|T)\d{1,2}\s+|^Level \d{1,2}\s+", "", role)
             if 2 < len(role) <= 60:
-                return Guess(display_role(role), f"role {display_role(role)!r}: named in the title")
+                return Guess(display_role(role), f"role {display_role(role)!r} (strong): named in the title", Strength.STRONG)
     for short, role in _ABBREVIATIONS.items():
         if re.search(rf"(?<![\w-]){short}s?(?![\w-])", cleaned):
-            return Guess(role, f"role {role!r}: the title says {short!r}")
+            return Guess(role, f"role {role!r} (strong): the title says {short!r}", Strength.STRONG)
     for word, role in _JAPANESE:
         if word in cleaned:
-            return Guess(role, f"role {role!r}: the title says {word!r}")
+            return Guess(role, f"role {role!r} (strong): the title says {word!r}", Strength.STRONG)
     discipline = _DISCIPLINE.search(cleaned)
     if discipline:
         role = _DISCIPLINES[discipline.group("d").lower()]
-        return Guess(role, f"role {role!r}: a {discipline.group('d').lower()} career framework")
+        return Guess(role, f"role {role!r} (moderate): a {discipline.group('d').lower()} career framework")
     return None
 
 
@@ -92,7 +93,7 @@ def guess_role_in_prose(text: str) -> Guess | None:
     match = re.search(_ROLE_IN_PROSE, sentences[0]) or re.search(_ROLE_FOR, " ".join(sentences[:3]))
     if match:
         role = re.sub(r"s$", "", " ".join(match.group("role").split()))
-        return Guess(role, f"role {role!r}: the opening sentences name it")
+        return Guess(role, f"role {role!r} (moderate): the opening sentences name it")
     return None
 
 

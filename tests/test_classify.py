@@ -51,8 +51,8 @@ def test_seeds_about_other_companies(corpus: dict[Path, dict[str, object]], expe
 
 
 REAL = yaml.safe_load((CORPUS3 / "expected.yaml").read_text(encoding="utf-8"))["seeds"]
-NESTED = {"99590b2641bf.md", "cb16ba78df14.md"}
-"""Pages of one handbook about TTSC, a unit of TTS that contains 18F: the text names 18F most, and Dossier files them there."""
+NESTED = {"cb16ba78df14.md"}
+"""A page of one handbook about TTSC, a unit of TTS that contains 18F: its text names 18F most, and Dossier files it there."""
 
 
 @pytest.mark.parametrize(

@@ -210,3 +210,13 @@ def test_a_moderate_guess_that_other_seeds_settle_is_strong(tmp_path: Path) -> N
     (only,) = build_site(tmp_path).seeds
     assert only.classification.company_strength is Strength.MODERATE
     assert any("moderate evidence" in p.message for p in build_site(tmp_path).problems.items)
+
+
+def test_a_tool_is_no_rival_for_the_company_that_uses_it() -> None:
+    text = (
+        "# Tracking your time\n\nAll Quorvex employees log their hours in Timewell by Friday. Quorvex staff who forget are "
+        "reminded. Corrections are made in Timewell. Reports come from Timewell. Timewell is simple. Timewell exports CSV.\n"
+    )
+    guess = guess_company(text, "Tracking your time")
+    assert guess.name == "Quorvex"
+    assert guess.strength >= Strength.MODERATE

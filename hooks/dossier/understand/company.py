@@ -354,7 +354,7 @@ def _phrase_evidence(candidates: dict[str, _Candidate], prose: str, opening: str
         n = {label: found.get(name_key, 0) for label, found in phrases.items()}
         candidate.add(min(12.0, 2.0 * n["at"]), f"'at {candidate.name}' ×{n['at']}")
         candidate.add(min(9.0, 1.5 * n["possessive"]), f"'{candidate.name}'s' ×{n['possessive']}")
-        candidate.add(min(9.0, 1.5 * n["staff"]), f"'{candidate.name} employees/staff' ×{n['staff']}")
+        candidate.add(min(10.0, 2.5 * n["staff"]), f"'{candidate.name} employees/staff' ×{n['staff']}")
         candidate.add(min(9.0, 2.0 * n["at_ja"]), f"'{candidate.name}では' ×{n['at_ja']}")
         # Softer: any subject of a sentence takes these, a product or a place too.
         candidate.add(min(6.0, 1.0 * n["subject"]), f"'{candidate.name} has/is/does…' ×{n['subject']}", strong=False)
@@ -415,7 +415,9 @@ def guess_company(text: str, title: str, description: str = "", page_url: str | 
     if not scored:
         return CompanyGuess(None, Strength.WEAK, "company unknown: no name stands out in the text", table)
     name, score, best = scored[0]
-    runner = scored[1][1] if len(scored) > 1 else 0.0
+    # A tool the text uses ("in Tock") is no rival for the company.
+    rivals = [item for item in scored[1:] if not _tool(item[2])]
+    runner = rivals[0][1] if rivals else 0.0
     tool = _tool(best)
     if tool:
         strength = Strength.WEAK
@@ -428,5 +430,5 @@ def guess_company(text: str, title: str, description: str = "", page_url: str | 
     notes = sorted(best.evidence.items(), key=lambda kv: -abs(kv[1]))
     used = f"used like a tool ('in {name}', 'using {name}') ×{best.tool_uses}" if tool else ""
     why = ", ".join(filter(None, [used, f"named {best.prose} times" if best.prose else "", *(n for n, _ in notes)][:6]))
-    rival = f"; next {scored[1][0]!r} {runner:.0f}" if len(scored) > 1 else ""
+    rival = f"; next {rivals[0][0]!r} {runner:.0f}" if rivals else ""
     return CompanyGuess(name, strength, f"company {name!r} ({strength.name.lower()}, score {score:.0f}{rival}): {why}", table)

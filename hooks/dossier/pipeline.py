@@ -113,7 +113,7 @@ def _parse(data: bytes, path: str) -> _Parsed:
         # An untitled seed's title names its company, known only once the whole corpus is read.
         title=recovered.title or "",
         markdown=to_markdown(recovered.blocks),
-        summary=_front_text(front, "description") or summarise(recovered, source.body),
+        summary=_front_text(front, "description") or summarise(recovered, text),
         headings=[h.text for h in recovered.headings],
     )
     return _Parsed(page, source, recovered, tuple(problems.items))

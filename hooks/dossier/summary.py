@@ -33,7 +33,8 @@ def shorten(text: str, limit: int = SUMMARY_CHARS) -> str:
     return summary if len(summary) <= limit else summary[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-_TAGLINE = re.compile(r"^\*\*[^*]+(?::|&#58;)\*\*")
+_TAGLINE = re.compile(r"^\*\*[^*]+(?::|&#58;)\*\*|^\*\*[^*]{1,40}\*\* ")
+"""A paragraph that opens with a bold label ("**Scope:** …", "**Scope** …") labels what follows; it is no summary."""
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 
 

@@ -95,11 +95,17 @@ def squash(text: str) -> str:
 
 # Structural marks that recovery turns into structure: heading marks, bullets, numbers, quote marks,
 # check boxes, and the dash between a year and its event in a timeline.
-_MARKER = re.compile(r"^(?:#{1,6}\s+|[-*•]\s+|\d{1,3}[.)]\s+|>\s*|:\s+|\[[ xX]\]\s+|(?:1[5-9]|20)\d\d\s*[—–:-]\s+)+")
+_MARKER = re.compile(r"^(?:#{1,6}\s+|[-*•]\s+|\d{1,3}[.)]\s+|>\s*|:\s+|\[[ xX]\]\s+|[☐☑□✅✓✔]\s*|(?:1[5-9]|20)\d\d\s*[—–:-]\s+)+")
 _LABEL = re.compile(r"^[^\w\s]{0,3}\s*[A-Za-z][\w'’]*(?: \w+)?:\s+")
 
 
-_HIDDEN_HTML = re.compile(r"<(script|style)\b.*?</\1\s*>|</?[A-Za-z][^>\n]*>", re.IGNORECASE | re.DOTALL)
+_ATTRIBUTE = r"""(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)"""
+_HIDDEN_HTML = re.compile(
+    r"<(script|style)\b.*?</\1\s*>"
+    rf"|<[A-Za-z][A-Za-z0-9-]*{_ATTRIBUTE}*\s*/?>|</[A-Za-z][A-Za-z0-9-]*\s*>"  # tags as CommonMark reads them
+    r"|(?m:^)<\?.*?>|<!--.*?-->|<![A-Za-z][^>]*>",
+    re.IGNORECASE | re.DOTALL,
+)
 """HTML tags, and scripts and styles with their content: markup, not sentences a reader sees."""
 
 
@@ -155,6 +161,7 @@ def reader_text(body: str) -> str:
 
     The lines of a Markdown paragraph wrapped by its author are joined again.
     """
+    body = re.sub(r"(?m)\\$", "", body)  # a backslash ending a line is a line break, not a character
     if re.search(r"(?m)^#{1,6} ", body):
         body = _join_wrapped(body)
     text = _COMMENTED.sub(" ", body)

@@ -4,7 +4,7 @@ Evidence, each kind scored on its own and added up per name:
 
 - **names the text keeps using** in its prose (not in headings or attributions)
   that are not ordinary words: wordfreq tells "Community" or "Total Rewards"
-  from "Okapi";
+  from "Quorvex";
 - **domains** of the links and images (``handbook.acme.com``,
   ``github.com/acme``), split by tldextract with its bundled suffix list
   (no network), when a label matches a name the text uses;
@@ -111,7 +111,7 @@ class _Candidate:
 
     @property
     def name(self) -> str:
-        # The form the text writes most: "thoughtbot", "18F", "Saint-Laurent Rail".
+        # The form the text writes most: "brindle", "42N", "Harlow Freight".
         return max(self.forms.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]
 
     def absorb(self, other: _Candidate) -> None:
@@ -138,7 +138,7 @@ def _prose_lines(text: str) -> tuple[list[str], list[str]]:
     text = _FENCED.sub("", text)
     urls = _URL.findall(text)
     text = _TAG.sub(" ", _URL.sub(" ", text))
-    # Code and paths are not prose: "`giantswarm/repo`", "acme/widgets/main".
+    # Code and paths are not prose: "`acme/repo`", "acme/widgets/main".
     text = re.sub(r"`[^`\n]*`|\S*/\S*", " ", text)
     return [line for line in text.split("\n") if line.strip() and not _NOT_PROSE.match(line)], urls
 
@@ -387,7 +387,7 @@ def guess_company(text: str, title: str, description: str = "", page_url: str | 
     prose = "\n".join(lines)
     opening = next((line for line in lines if len(line.split()) > 5 or len(line) > 30), "")
     phrases = _phrase_counts(prose)
-    # Lowercase names ("thoughtbot", "dxw") count when a phrase only a company takes backs them.
+    # Lowercase names ("brindle", "qx") count when a phrase only a company takes backs them.
     for word, count in counts.lower.items():
         word_key = key(word)
         if (phrases["possessive"][word_key] or phrases["at"][word_key]) and len(word) > 1 and not ordinary(word):
@@ -404,7 +404,7 @@ def guess_company(text: str, title: str, description: str = "", page_url: str | 
         name = candidate.name
         if candidate.backing < 4 and (ordinary(name) or candidate.prose < 2):
             continue  # an ordinary phrase, or a name used once, is no company without other evidence
-        # An acronym ("PTO", "API") needs a phrase that only a company takes; a tool ("log hours in Tock") is no company.
+        # An acronym ("PTO", "API") needs a phrase that only a company takes; a tool ("log hours in Timewell") is no company.
         weight = 0.3 if name.isupper() and len(name) <= 4 and candidate.backing < 1 else 1.0
         score = candidate.prose * weight + candidate.points
         if _tool(candidate):
@@ -415,7 +415,7 @@ def guess_company(text: str, title: str, description: str = "", page_url: str | 
     if not scored:
         return CompanyGuess(None, Strength.WEAK, "company unknown: no name stands out in the text", table)
     name, score, best = scored[0]
-    # A tool the text uses ("in Tock") is no rival for the company.
+    # A tool the text uses ("in Timewell") is no rival for the company.
     rivals = [item for item in scored[1:] if not _tool(item[2])]
     runner = rivals[0][1] if rivals else 0.0
     tool = _tool(best)

@@ -92,7 +92,7 @@ class _Candidate:
     """Points by reason; reasons that only a company earns (links, phrases) are "strong"."""
     strong: set[str] = field(default_factory=set)
     tool_uses: int = 0
-    """Mentions as a tool or a product: "in Tock", "using Slack"."""
+    """Mentions as a tool or a product: "in Timewell", "using Slack"."""
 
     def add(self, points: float, note: str, strong: bool = True) -> None:
         if points > 0:
@@ -375,7 +375,7 @@ def _title_evidence(candidates: dict[str, _Candidate], title: str, description: 
 
 
 def _tool(candidate: _Candidate) -> bool:
-    """Whether the text uses a name as a tool or product ("in Tock", "using Slack") rather than an employer."""
+    """Whether the text uses a name as a tool or product ("in Timewell", "using Slack") rather than an employer."""
     return candidate.tool_uses >= 3 and candidate.tool_uses >= 0.15 * candidate.prose
 
 

@@ -213,10 +213,12 @@ def test_a_moderate_guess_that_other_seeds_settle_is_strong(tmp_path: Path) -> N
 
 
 def test_a_tool_is_no_rival_for_the_company_that_uses_it() -> None:
+    # The tool is named more often, in the title and with a link: it would be a close rival if it counted as one.
     text = (
-        "# Tracking your time\n\nAll Quorvex employees log their hours in Timewell by Friday. Quorvex staff who forget are "
-        "reminded. Corrections are made in Timewell. Reports come from Timewell. Timewell is simple. Timewell exports CSV.\n"
+        "# Tracking your time in Timewell\n\nAll Quorvex employees log their hours in Timewell by Friday. Quorvex staff who "
+        "forget are reminded. Corrections are made in Timewell. Reports come from Timewell, see "
+        "[the guide](https://timewell.io/guide). Timewell is simple. Timewell exports CSV. Timewell runs in a browser.\n"
     )
-    guess = guess_company(text, "Tracking your time")
+    guess = guess_company(text, "Tracking your time in Timewell")
     assert guess.name == "Quorvex"
     assert guess.strength >= Strength.MODERATE

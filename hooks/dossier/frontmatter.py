@@ -19,6 +19,7 @@ import frontmatter
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
+from .blocks import SAFE_URL
 from .problems import Problems, Severity
 
 MAX_FRONT_MATTER_CHARS = 100_000
@@ -151,6 +152,34 @@ class SeedMeta(BaseModel):
     @classmethod
     def _datetime_is_date(cls, value: Any) -> Any:
         return value.date() if isinstance(value, dt.datetime) else value
+
+
+def text_value(front: dict[str, Any], *keys: str) -> str | None:
+    """The text of the first of ``keys`` that front matter gives as non-blank text, white space collapsed."""
+    found = text_field(front, *keys)
+    return found[0] if found else None
+
+
+def text_field(front: dict[str, Any], *keys: str) -> tuple[str, str] | None:
+    """Like :func:`text_value`, with the key that gave the text."""
+    for name in keys:
+        value = front.get(name)
+        if isinstance(value, str) and value.strip():
+            return " ".join(value.split()), name
+    return None
+
+
+_URL_KEYS = ("canonical_url", "canonicalurl", "canonical", "original_url", "source_url", "url", "source", "permalink")
+
+
+def original_url(front: dict[str, Any]) -> str | None:
+    """The address of the original page, when the front matter gives an absolute web address (any case of the key)."""
+    keys = {k.lower(): k for k in front}
+    for name in _URL_KEYS:
+        value = text_value(front, keys[name]) if name in keys else None
+        if value and SAFE_URL.match(value) and value.lower().startswith("http"):
+            return value
+    return None
 
 
 def _describe(value: Any) -> str:

@@ -13,8 +13,9 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .blocks import SAFE_URL, Figures, to_markdown
+from .blocks import Figures, to_markdown
 from .discover import discover
+from .frontmatter import original_url, text_value
 from .layout import UNSORTED, arrange
 from .markdown.html_blocks import is_html_document
 from .model import Classification, Company, GeneratedPage, Kind, SeedPage, Strength
@@ -65,22 +66,6 @@ MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx", ".erb")
 """Seeds whose file name ends so are read as Markdown, whatever their body looks like."""
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 """Seeds whose file name ends so are saved web pages."""
-_URL_KEYS = ("canonical_url", "canonicalurl", "canonical", "original_url", "source_url", "url", "source", "permalink")
-
-
-def _front_text(front: dict[str, Any], key: str) -> str | None:
-    value = front.get(key)
-    return " ".join(value.split()) if isinstance(value, str) and value.strip() else None
-
-
-def original_url(front: dict[str, Any]) -> str | None:
-    """The address of the original page, when the front matter gives an absolute one."""
-    keys = {k.lower(): k for k in front}
-    for key in _URL_KEYS:
-        value = _front_text(front, keys[key]) if key in keys else None
-        if value and SAFE_URL.match(value) and value.lower().startswith("http"):
-            return value
-    return None
 
 
 def _parse(data: bytes, path: str) -> _Parsed:
@@ -98,7 +83,7 @@ def _parse(data: bytes, path: str) -> _Parsed:
         markdown=path.lower().endswith(MARKDOWN_SUFFIXES),
         html=html,
         base_url=page_url,
-        front_title=_front_text(front, "title"),
+        front_title=text_value(front, "title"),
     )
     for line, message in recovered.notices:
         problems.add(path, line, message, Severity.NOTICE)
@@ -113,7 +98,7 @@ def _parse(data: bytes, path: str) -> _Parsed:
         # An untitled seed's title names its company, known only once the whole corpus is read.
         title=recovered.title or "",
         markdown=to_markdown(recovered.blocks),
-        summary=_front_text(front, "description") or summarise(recovered, text),
+        summary=text_value(front, "description") or summarise(recovered, text),
         headings=[h.text for h in recovered.headings],
     )
     return _Parsed(page, source, recovered, tuple(problems.items))

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 from .blocks import Paragraph
+from .cjk import CJK
 from .model import Company, Kind, SeedPage
 from .read import Source
 from .structure import Recovered
@@ -35,7 +36,6 @@ def shorten(text: str, limit: int = SUMMARY_CHARS) -> str:
 
 _TAGLINE = re.compile(r"^\*\*[^*]+(?::|&#58;)\*\*|^\*\*[^*]{1,40}\*\* ")
 """A paragraph that opens with a bold label ("**Scope:** …", "**Scope** …") labels what follows; it is no summary."""
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 
 
 def _tagline(paragraph: Paragraph) -> bool:
@@ -47,7 +47,7 @@ def _tagline(paragraph: Paragraph) -> bool:
 def _prose(text: str) -> bool:
     """Whether a paragraph can stand as a summary: long enough (Japanese says more in fewer characters),
     not a lead-in to a list or table ("…as follows:"), and not markup."""
-    long_enough = len(text) > 40 or len(_CJK.findall(text)) >= 12
+    long_enough = len(text) > 40 or len(CJK.findall(text)) >= 12
     return long_enough and not re.search(r"[:;：]\s*$", text) and not re.search(r"<[a-z/!]|\{[{%]", text)
 
 

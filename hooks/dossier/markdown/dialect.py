@@ -168,7 +168,7 @@ class _Rewriter:
             style = named.get("style", "info").lower()
             return self.container(style if style in ASIDE_TYPES else "info", "", alone)
         if name.startswith("end") and (name[3:] in ASIDE_TYPES or name == "endhint"):
-            return self.close(next((n for n in reversed(self.open)), ""), alone)
+            return self.close(self.open[-1] if self.open else "", alone)
         if name in ASIDE_TYPES:  # {% alert "Title", "warning" %}
             style = next((a.lower() for a in positional[1:] if a.lower() in ASIDE_TYPES), name)
             return self.container(style, positional[0] if positional else "", alone)

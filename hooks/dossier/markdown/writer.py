@@ -21,10 +21,10 @@ from markdown_it.tree import SyntaxTreeNode
 from pymdownx import gemoji_db
 
 from ..blocks import SAFE_URL, attribute, block_start, escape, link
+from ..cjk import CJK_CHARS
 from .dialect import ASIDE_TYPES
 from .html_blocks import html_to_blocks
 
-_CJK = "\u3000-\u30ff\u3400-\u9fff\uff00-\uffef"
 MAX_LIST_DEPTH = 6
 """Lists nested deeper than this are written flat: Python-Markdown slows down on deep indentation."""
 HEADING_ATTRIBUTES = re.compile(r"\s*\{\s*:?\s*(?P<body>(?:[#.]|[\w-]+\s*=)[^{}]*)\}\s*$")
@@ -116,7 +116,7 @@ class Writer:
             if hidden is None:
                 out.append(self._inline(child))
         # Japanese and Chinese put no space between words: a line break inside their text is no space.
-        return re.sub(rf"(?<=[{_CJK}])\n(?=[{_CJK}])", "", "".join(out)).replace("\n", " ")
+        return re.sub(rf"(?<=[{CJK_CHARS}])\n(?=[{CJK_CHARS}])", "", "".join(out)).replace("\n", " ")
 
     def _inline(self, node: SyntaxTreeNode) -> str:
         kind = node.type

@@ -13,13 +13,13 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from ..frontmatter import text_field
 from ..model import Classification, Kind, Strength
 from .company import CompanyGuess, guess_company, key
-from .evidence import Guess
 from .kind import guess_kind
 from .role import display_role, guess_role, guess_role_in_prose
 
-__all__ = ["Guess", "classify", "display_company", "display_role", "first_line", "reconcile_companies"]
+__all__ = ["classify", "reconcile_companies"]
 
 COMPANY_KEYS = ("company_display", "company_name", "company", "organization", "organisation", "employer")
 """Front matter keys that name the company, the first present wins."""
@@ -41,14 +41,6 @@ def display_company(name: str) -> str:
     return name
 
 
-def _text_value(front: dict[str, Any], *keys: str) -> tuple[str, str] | None:
-    for name in keys:
-        value = front.get(name)
-        if isinstance(value, str) and value.strip():
-            return " ".join(value.split()), name
-    return None
-
-
 def _words(value: Any) -> str:
     """The words of a front matter value that may be a list ("tags: [benefits, pay]")."""
     if isinstance(value, str):
@@ -68,14 +60,14 @@ def classify(
     """
     evidence: list[str] = []
     heading = title or first_line(body)
-    front_title = _text_value(front, "title")
+    front_title = text_field(front, "title")
     description = _words(front.get("description")) + " " + _words(front.get("summary"))
     title_text = " · ".join(
         filter(None, [front_title[0] if front_title else "", heading, _words(front.get("tags")), _words(front.get("categories"))])
     )
 
     guess: CompanyGuess | None = None
-    company_value = _text_value(front, *COMPANY_KEYS)
+    company_value = text_field(front, *COMPANY_KEYS)
     if company_value:
         name, field = company_value
         company = display_company(name) if field == "company" else name
@@ -89,7 +81,7 @@ def classify(
         evidence.append(guess.evidence)
 
     kind_strength = Strength.STATED
-    kind_value = _text_value(front, "kind", "type")
+    kind_value = text_field(front, "kind", "type")
     kinds = {k.value: k for k in Kind}
     if kind_value and kind_value[0].casefold() in kinds:
         kind = kinds[kind_value[0].casefold()]
@@ -104,7 +96,7 @@ def classify(
 
     role: str | None = None
     role_strength = Strength.STATED
-    role_value = _text_value(front, "role_display", "role")
+    role_value = text_field(front, "role_display", "role")
     if role_value:
         role = display_role(role_value[0])
         evidence.append(f"role {role!r} (stated): front matter {role_value[1]}")

@@ -28,6 +28,7 @@ from functools import lru_cache
 import tldextract
 from wordfreq import zipf_frequency
 
+from ..cjk import CJK, CJK_CHARS
 from ..model import Strength
 
 ORDINARY_ZIPF = 3.8
@@ -43,18 +44,20 @@ _NOT_NAMES = set(
     mon tue wed thu fri sat sun faq tl dr q bad good note tip related mr mrs ms dr inc ltd llc co corp
     q1 q2 q3 q4 h1 h2 fy am pm""".split()
 )
-_CJK = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff66-\uff9f"
-_LETTER = rf"(?:(?![{_CJK}])[^\W_])"
-_WORD = re.compile(rf"{_LETTER}[\w&]*(?:[.’'-]{_LETTER}[\w&]*)*".replace(r"[\w&]", rf"(?:(?![{_CJK}])[\w&])"))
+_LETTER = rf"(?:(?![{CJK_CHARS}])[^\W_])"
+_WORD_CHAR = rf"(?:(?![{CJK_CHARS}])[\w&])"
+_WORD = re.compile(rf"{_LETTER}{_WORD_CHAR}*(?:[.’'-]{_LETTER}{_WORD_CHAR}*)*")
+"""A word of Latin (or other spaced) script; Japanese and Chinese text around it is not part of it."""
 _URL = re.compile(r"""(?:https?://|\bwww\.)[^\s<>()\[\]"'`]+""", re.IGNORECASE)
 _FENCED = re.compile(r"^ {0,3}(```|~~~).*?^ {0,3}\1[^\n]*$", re.MULTILINE | re.DOTALL)
 _TAG = re.compile(r"<[^>\n]*>")
 _NOT_PROSE = re.compile(r"^\s*(?:#|—|―|–\s|--\s|\{\{|\{%|:::|\|?\s*-{3})")
 _LEGAL = r"(?:Inc|LLC|Ltd|GmbH|Corp|Corporation|Limited|plc|PBC|AG|S\.A|SAS|BV|K\.K|Co)\b\.?"
+_LEGAL_WORD = re.compile(_LEGAL)
 _JA_COMPANY = re.compile(
-    rf"(?:株式会社|\(株\)|（株）)\s*(?P<a>[{_CJK}A-Za-z0-9&.・ー-]{{2,20}}?)(?=[はのがをにで、。「」（）()\s]|$)|(?P<b>[\u30a0-\u30ffA-Za-z0-9&・ー-]{{2,20}})\s*株式会社"
+    rf"(?:株式会社|\(株\)|（株）)\s*(?P<a>[{CJK_CHARS}A-Za-z0-9&.・ー-]{{2,20}}?)(?=[はのがをにで、。「」（）()\s]|$)|(?P<b>[\u30a0-\u30ffA-Za-z0-9&・ー-]{{2,20}})\s*株式会社"
 )
-_PLATFORM_PATHS = {"wiki", "blob", "tree", "issues", "pull", "docs", "en", "ja", "en-us", "about", "www", "v1", "v2", "assets"}
+_PLATFORM_PATHS = {"wiki", "blob", "tree", "issues", "pull", "docs", "en", "ja", "en-us", "www", "v1", "v2", "assets"}
 _OWN_SITE = {
     "handbook",
     "careers",
@@ -184,7 +187,7 @@ def _close(run: list[str], runs: Counter[str]) -> None:
 
 def _names(counts: _Counts) -> dict[str, _Candidate]:
     """Candidates from the capitalised words and runs that are not ordinary lowercase words of the same text."""
-    lower = Counter({w.casefold(): 0 for w in counts.lower})
+    lower: Counter[str] = Counter()
     for word, count in counts.lower.items():
         lower[word.casefold()] += count
     candidates: dict[str, _Candidate] = {}
@@ -216,7 +219,7 @@ def _merge_parts(candidates: dict[str, _Candidate]) -> None:
         for size in range(1, len(words)):
             for part in {" ".join(words[:size]), " ".join(words[-size:])}:
                 short = candidates.get(key(part))
-                if short is None or short is long or key(part) not in candidates:
+                if short is None or short is long:
                     continue
                 if long.prose >= 0.6 * short.prose or _LEGAL_WORD.fullmatch(words[-1]) or long.backing > short.backing:
                     long.absorb(short)
@@ -227,9 +230,6 @@ def _merge_parts(candidates: dict[str, _Candidate]) -> None:
                     break
             if long_key not in candidates:
                 break
-
-
-_LEGAL_WORD = re.compile(_LEGAL)
 
 
 def _url_labels(url: str) -> list[tuple[str, str]]:
@@ -256,12 +256,13 @@ def _link_evidence(candidates: dict[str, _Candidate], counts: _Counts, urls: lis
     labelled = {url: _url_labels(url) for url in addresses}
     named = set(candidates) | set(keys_of_runs) | set(lowercase)
     own_labels = {key(label) for labels in labelled.values() for label, where in labels if where == "own"}
+    owner_keys = named | own_labels
     linked: dict[str, dict[str, str]] = {}
     for url in addresses:
         labels = labelled[url]
         # github.com/acme, acme.deno.dev: the site hosts pages of an owner the text names; credit the owner only.
         for where_first in ("path", "own", "host"):
-            owners = [(label, place) for label, place in labels if place == where_first and key(label) in named | own_labels]
+            owners = [(label, place) for label, place in labels if place == where_first and key(label) in owner_keys]
             if owners:
                 break
         for label, place in owners or [(label, place) for label, place in labels if place != "path"]:
@@ -328,7 +329,7 @@ def _phrase_counts(prose: str) -> dict[str, Counter[str]]:
         counts[label] = found
     for label, pattern in (("at_ja", _JA_AT), ("particle", _JA_PARTICLE)):
         found = Counter()
-        if re.search(r"[\u3040-\u30ff\u3400-\u9fff]", prose):
+        if CJK.search(prose):
             for words in pattern.findall(prose):
                 # The name ends where the particle starts; it begins after a run of kana or kanji.
                 found.update({key(words[-n:]) for n in range(1, min(len(words), 30) + 1)})
@@ -368,7 +369,7 @@ def _title_evidence(candidates: dict[str, _Candidate], title: str, description: 
     for text, points, note in ((title, 8.0, "in the title"), (description, 4.0, "in the description")):
         words = [m.group() for m in _WORD.finditer(text)]
         keys = {key(" ".join(words[i : i + n])) for n in (1, 2, 3) for i in range(len(words) - n + 1)}
-        keys |= {key(m) for m in re.findall(rf"[{_CJK}A-Za-z0-9]+", text)}  # names inside Japanese titles
+        keys |= {key(m) for m in re.findall(rf"[{CJK_CHARS}A-Za-z0-9]+", text)}  # names inside Japanese titles
         for name_key, candidate in candidates.items():
             if name_key in keys or any(key(form) in keys for form in candidate.forms):
                 candidate.add(points, note, strong=False)
@@ -409,7 +410,7 @@ def guess_company(text: str, title: str, description: str = "", page_url: str | 
         score = candidate.prose * weight + candidate.points
         if _tool(candidate):
             score *= 0.3
-        scored.append((name, max(0.0, score), candidate))
+        scored.append((name, score, candidate))
     scored.sort(key=lambda item: (-item[1], item[0]))
     table = tuple((name, round(score, 1)) for name, score, _ in scored[:8])
     if not scored:
@@ -427,7 +428,7 @@ def guess_company(text: str, title: str, description: str = "", page_url: str | 
         strength = Strength.MODERATE
     else:
         strength = Strength.WEAK
-    notes = sorted(best.evidence.items(), key=lambda kv: -abs(kv[1]))
+    notes = sorted(best.evidence.items(), key=lambda kv: -kv[1])
     used = f"used like a tool ('in {name}', 'using {name}') ×{best.tool_uses}" if tool else ""
     why = ", ".join(filter(None, [used, f"named {best.prose} times" if best.prose else "", *(n for n, _ in notes)][:6]))
     rival = f"; next {rivals[0][0]!r} {runner:.0f}" if rivals else ""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ..cjk import CJK
 from ..model import Kind, Strength
 from .evidence import Guess
 
@@ -184,8 +185,6 @@ _STAGE_LINE = re.compile(
 _GROUP_WORD = re.compile(
     r"\b(?:values|principles|commitments|tenets|beliefs|behaviou?rs)\b|バリュー|価値観|行動指針", re.IGNORECASE
 )
-
-
 _PAST = re.compile(
     r"\b(?:founded|founders?|launched|acquired|went public|grew|was born|began|started|in (?:19|20)\d\d)\b|創業|設立|年に",
     re.IGNORECASE,
@@ -205,10 +204,10 @@ def _shape_signals(text: str, title: str, words: int) -> list[tuple[Kind, float,
     # Many years in a long text read as a history when it also tells of the past ("founded", "in 2008").
     years = set(_YEAR.findall(text))
     storied = len(_PAST.findall(text)) >= 3
-    if words > 1500 and len(years) >= 6 and storied:
-        signals.append((Kind.HISTORY, 6.0 if words > 2500 else 3.0, f"long ({words:,} words)"))
     if len(years) >= 6 and storied:
         signals.append((Kind.HISTORY, min(len(years), 16) * 0.5, f"{len(years)} different years"))
+        if words > 1500:
+            signals.append((Kind.HISTORY, 6.0 if words > 2500 else 3.0, f"long ({words:,} words)"))
     dated = len(_DATED_LINE.findall(text))
     if dated >= 3:
         signals.append((Kind.HISTORY, 6.0, f"a timeline ({dated} lines start with a year)"))
@@ -237,7 +236,7 @@ def _shape_signals(text: str, title: str, words: int) -> list[tuple[Kind, float,
 def guess_kind(text: str, title: str) -> Guess:
     """Score each kind by its terms in the title and the text and by the text's shape; OTHER when none stands out."""
     # Japanese has no spaces between words: count its characters, about two to a word.
-    cjk = len(re.findall(r"[\u3040-\u30ff\u3400-\u9fff]", text))
+    cjk = len(CJK.findall(text))
     words = max(1, len(text.split()) + cjk // 2)
     scores: dict[Kind, float] = {}
     notes: dict[Kind, list[str]] = {}

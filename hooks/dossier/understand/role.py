@@ -70,7 +70,8 @@ def guess_role(title: str, company: str) -> Guess | None:
             # "The Project Manager Role" is about a Project Manager; a seniority stays ("Senior Software Engineer").
             role = re.sub(r"^(?:The|A|An|Our|Your|This)\s+|^(?:IC|L|E|P|M|T)\d{1,2}\s+|^Level \d{1,2}\s+", "", role)
             if 2 < len(role) <= 60:
-                return Guess(display_role(role), f"role {display_role(role)!r} (strong): named in the title", Strength.STRONG)
+                role = display_role(role)
+                return Guess(role, f"role {role!r} (strong): named in the title", Strength.STRONG)
     for short, role in _ABBREVIATIONS.items():
         if re.search(rf"(?<![\w-]){short}s?(?![\w-])", cleaned):
             return Guess(role, f"role {role!r} (strong): the title says {short!r}", Strength.STRONG)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable
 from urllib.parse import urljoin
 
 from markdown_it import MarkdownIt
@@ -97,7 +98,10 @@ class Writer:
                 name = tag.group(2).lower() if tag else ""
                 closing = bool(tag and tag.group(1))
                 if name in ("script", "style", "template"):
-                    hidden = None if closing and name == hidden else (hidden or (None if closing else name))
+                    if closing and name == hidden:
+                        hidden = None
+                    elif not closing and hidden is None:
+                        hidden = name
                 elif hidden is None and name == "img":
                     alt = re.search(r"""\balt\s*=\s*(?:"([^"]*)"|'([^']*)')""", child.content)
                     out.append(escape(html.unescape(alt.group(1) or alt.group(2))) if alt else "")
@@ -165,14 +169,7 @@ class Writer:
 
     def blocks(self, nodes: list[SyntaxTreeNode], nested: bool, depth: int = 0) -> list[str]:
         """The lines of a sequence of block nodes, separated by blank lines."""
-        lines: list[str] = []
-        for node in nodes:
-            written = self.block(node, nested, depth)
-            if written:
-                if lines:
-                    lines.append("")
-                lines.extend(written)
-        return lines
+        return _separated(self.block(node, nested, depth) for node in nodes)
 
     def block(self, node: SyntaxTreeNode, nested: bool, depth: int = 0) -> list[str]:
         """The lines of one block node; ``nested`` inside a list, quote or aside."""
@@ -276,17 +273,24 @@ class Writer:
         return [f'!!! {style} "{attribute(title)}"', ""] + [f"    {line}" if line else "" for line in inner]
 
     def _definitions(self, node: SyntaxTreeNode, depth: int) -> list[str]:
-        lines: list[str] = []
-        for part in node.children:
-            if part.type == "dt":
-                written = [f"**{self.inline(part.children[0]).strip()}**"] if part.children else []
-            else:
-                written = self.blocks(part.children, True, depth)
-            if written:
-                if lines:
-                    lines.append("")
-                lines.extend(written)
-        return lines
+        """A definition list: each term in bold, its definitions after it."""
+        return _separated(
+            ([f"**{self.inline(part.children[0]).strip()}**"] if part.children else [])
+            if part.type == "dt"
+            else self.blocks(part.children, True, depth)
+            for part in node.children
+        )
+
+
+def _separated(groups: Iterable[list[str]]) -> list[str]:
+    """Groups of lines joined with a blank line between two non-empty ones."""
+    lines: list[str] = []
+    for written in groups:
+        if written:
+            if lines:
+                lines.append("")
+            lines.extend(written)
+    return lines
 
 
 _SHORTCODE = re.compile(r":[a-z0-9_+-]{1,40}:")

@@ -154,3 +154,11 @@ def test_a_numbered_list_broken_by_a_note_goes_on_counting(tmp_path: Path) -> No
     (url,) = [_url(page.src_uri) for page in build_site(seeds).seeds]
     lists = build.html(url).xpath("//article//ol")
     assert [ol.get("start") for ol in lists] == [None, "3"]
+
+
+def test_two_pages_of_one_kind_are_named_apart_in_the_navigation(tmp_path: Path) -> None:
+    for name, title in (("a.md", "Compensation"), ("b.md", "Benefits")):
+        text = f"---\ncompany: Kestrel Air\nkind: compensation\n---\n# {title}\n\nKestrel Air pays well. Salaries follow bands.\n"
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    labels = sorted(page.label for page in build_site(tmp_path).seeds)
+    assert labels == ["Compensation", "Compensation · Benefits"]

@@ -115,7 +115,9 @@ class SeedPage:
         if kind is Kind.OTHER:
             return _short(self.title)
         label = f"{kind.label}: {role}" if role else kind.label
-        return f"{label} · {_short(self.title)}" if self.shares_label else label
+        title = _short(self.title)
+        # "Compensation · Benefits" beside "Compensation", never "Compensation · Compensation".
+        return f"{label} · {title}" if self.shares_label and title.casefold() != label.casefold() else label
 
 
 @dataclass

@@ -51,20 +51,9 @@ def test_seeds_about_other_companies(corpus: dict[Path, dict[str, object]], expe
 
 
 REAL = yaml.safe_load((CORPUS3 / "expected.yaml").read_text(encoding="utf-8"))["seeds"]
-NESTED = {"cb16ba78df14.md"}
-"""A page of one handbook about TTSC, a unit of TTS that contains 18F: its text names 18F most, and Dossier files it there."""
 
 
-@pytest.mark.parametrize(
-    "expected",
-    [
-        pytest.param(e, marks=pytest.mark.xfail(strict=True, reason="nested organisations of one handbook"))
-        if e["file"] in NESTED
-        else e
-        for e in REAL
-    ],
-    ids=[e["file"] for e in REAL],
-)
+@pytest.mark.parametrize("expected", REAL, ids=[e["file"] for e in REAL])
 def test_real_documents_are_filed_under_their_company(corpus: dict[Path, dict[str, object]], expected: dict[str, object]) -> None:
     assert corpus[CORPUS3][expected["file"]].company == expected["company"]
 

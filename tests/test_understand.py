@@ -222,3 +222,36 @@ def test_a_tool_is_no_rival_for_the_company_that_uses_it() -> None:
     guess = guess_company(text, "Tracking your time in Timewell")
     assert guess.name == "Quorvex"
     assert guess.strength >= Strength.MODERATE
+
+
+LEDE_PAGE = (
+    "Small chores come up all the time, and someone has to pick them up.\n\n"
+    "Here are the mechanisms Halvern Works has for this kind of work:\n\n"
+    "| Resource | Helps with |\n| --- | --- |\n| Kestrel rotations | fixing Kestrel tools |\n\n"
+    "## Help wanted channel\n\nHalvern Works staff ask for an hour of help in the channel.\n\n"
+    "## Kestrel rotations\n\nBetween projects, Kestrel staff fix Kestrel tools and Kestrel processes. "
+    "Kestrel supervisors take turns. Requests go to [the Kestrel repo](https://github.com/kestrel/rotations). "
+    "Kestrel's guides are updated too.\n"
+)
+
+
+def test_the_lede_says_whose_page_it_is_even_when_the_body_names_a_part_more() -> None:
+    guess = guess_company(LEDE_PAGE, "Maintenance support")
+    assert guess.name == "Halvern Works"
+    assert "the opening paragraph says the page is about it" in guess.evidence
+    # Named less often than the part it describes, it ties at best: alone, that is not confident.
+    assert guess.strength is Strength.WEAK
+    assert [name for name, _ in guess.candidates[:2]] == ["Halvern Works", "Kestrel"]
+
+
+def test_a_lede_owner_tied_with_a_part_is_settled_by_the_corpus(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("---\ncompany: Halvern Works\n---\n# Values\n\nBe kind.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("---\ncompany: Kestrel\n---\n# Values\n\nBe quick.\n", encoding="utf-8")
+    (tmp_path / "c.md").write_text(LEDE_PAGE, encoding="utf-8")
+    site = build_site(tmp_path)
+    assert next(p.classification.company for p in site.seeds if p.path == "c.md") == "Halvern Works"
+
+
+def test_a_lede_naming_two_owners_changes_nothing() -> None:
+    text = LEDE_PAGE.replace("Halvern Works has", "Halvern Works has, like Kestrel has,")
+    assert guess_company(text, "Maintenance support").name == "Kestrel"

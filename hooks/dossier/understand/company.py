@@ -375,6 +375,25 @@ def _title_evidence(candidates: dict[str, _Candidate], title: str, description: 
                 candidate.add(points, note, strong=False)
 
 
+_OWNER_PHRASES = ("at", "staff", "subject", "at_ja")
+_HEADING_LINE = re.compile(r"^ {0,3}#{1,6}\s", re.MULTILINE)
+
+
+def _lede(text: str) -> str:
+    """The paragraphs before the first heading, where a document says what it is about, without its tables."""
+    heading = _HEADING_LINE.search(text)
+    head = text[: heading.start()] if heading else "\n".join(text.split("\n")[:3])
+    lines, _ = _prose_lines(head)
+    return "\n".join(line for line in lines if not line.lstrip().startswith("|"))
+
+
+def _lede_owner(candidates: dict[str, _Candidate], text: str) -> str | None:
+    """The one name the lede makes the owner of what follows ("the mechanisms Acme has", "at Acme we"), if exactly one."""
+    phrases = _phrase_counts(_lede(text))
+    owners = {k for k, c in candidates.items() if c.prose >= 2 and any(phrases[label][k] for label in _OWNER_PHRASES)}
+    return owners.pop() if len(owners) == 1 else None
+
+
 def _tool(candidate: _Candidate) -> bool:
     """Whether the text uses a name as a tool or product ("in Timewell", "using Slack") rather than an employer."""
     return candidate.tool_uses >= 3 and candidate.tool_uses >= 0.15 * candidate.prose
@@ -412,6 +431,13 @@ def guess_company(text: str, title: str, description: str = "", page_url: str | 
             score *= 0.3
         scored.append((name, score, candidate))
     scored.sort(key=lambda item: (-item[1], item[0]))
+    owner = _lede_owner(candidates, text)
+    lede_index = next((i for i, (_, _, c) in enumerate(scored) if candidates.get(owner or "") is c and not _tool(c)), None)
+    if lede_index:
+        # The lede says whose the page is; the body may still name a part of it more often.
+        name, score, best = scored.pop(lede_index)
+        best.add(6.0, "the opening paragraph says the page is about it", strong=False)
+        scored.insert(0, (name, max(score, scored[0][1]), best))
     table = tuple((name, round(score, 1)) for name, score, _ in scored[:8])
     if not scored:
         return CompanyGuess(None, Strength.WEAK, "company unknown: no name stands out in the text", table)

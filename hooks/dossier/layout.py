@@ -11,7 +11,7 @@ from .slugs import SlugAllocator, slug
 UNSORTED = "Unsorted"
 """The dossier of seeds whose company could not be told with confidence."""
 
-_KIND_PATHS = {
+KIND_PATHS = {
     Kind.VALUES: "values",
     Kind.INTERVIEW: "interview-process",
     Kind.HISTORY: "history",
@@ -20,6 +20,7 @@ _KIND_PATHS = {
     Kind.LEVELS: "levels",
     Kind.OTHER: "documents",
 }
+"""The folder of each kind's pages in a dossier, and of its compare page."""
 
 
 def company_key(name: str) -> str:
@@ -88,7 +89,7 @@ def _place_pages(company: Company) -> None:
     for page in company.pages:
         page.shares_label = kinds[(page.classification.kind, page.classification.role)] > 1
         kind = page.classification.kind
-        folder = _KIND_PATHS[kind]
+        folder = KIND_PATHS[kind]
         role = page.classification.role
         if kind in (Kind.VALUES, Kind.INTERVIEW, Kind.HISTORY) and not role and folder not in uris:
             page.src_uri = f"{base}/{uris.take(folder)}.md"

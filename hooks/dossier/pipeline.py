@@ -13,10 +13,15 @@ from typing import Any
 
 from markupsafe import Markup
 
+from .anchors import page_anchors
 from .blocks import Figures, to_markdown
 from .discover import discover
 from .frontmatter import original_url, text_value
 from .layout import UNSORTED, arrange
+from .link import Mention, Outline, PageLinker, build_index
+from .link.backlinks import by_target, groups, section_notes
+from .link.elsewhere import by_kind, compare_uri, elsewhere
+from .link.linker import join_sections
 from .markdown.html_blocks import is_html_document
 from .model import Classification, Company, GeneratedPage, Kind, SeedPage, Strength
 from .problems import Problem, Problems, Severity
@@ -140,6 +145,31 @@ def _html_title(page: SeedPage, company: Company) -> str:
     return " · ".join(p for p in parts if p)
 
 
+def _link(companies: list[Company], recovered: dict[str, Recovered], sources: dict[str, Source]) -> dict[str, list[Mention]]:
+    """Link every page's mentions (rewriting its Markdown) and return the mentions by the page they point to."""
+    outlines = {}
+    for company in companies:
+        for page in company.pages:
+            heads = [h.text for h in recovered[page.path].headings]
+            text = sources[page.path].body if page.classification.kind is Kind.HISTORY else ""
+            outlines[page.src_uri] = Outline(heads, page_anchors(page.title, heads), text)
+    index = build_index(companies, outlines)
+    linked = {}
+    found: list[Mention] = []
+    for company in companies:
+        for page in company.pages:
+            linker = PageLinker(index, page.src_uri, company.slug, page.label)
+            linked[page.src_uri] = linker.sections(recovered[page.path].blocks, outlines[page.src_uri].anchors)
+            found += linker.mentions
+    mentions = by_target(found)
+    names = {c.slug: c.name for c in companies}
+    for company in companies:
+        for page in company.pages:
+            notes = section_notes(mentions.get(page.src_uri, []), page.src_uri, names)
+            page.markdown = join_sections(linked[page.src_uri], notes)
+    return mentions
+
+
 def build_site(seeds_dir: Path, site_name: str = "Dossier") -> Site:
     """Read every seed under ``seeds_dir`` and return the site's pages, navigation and problems."""
     problems = Problems()
@@ -164,25 +194,29 @@ def build_site(seeds_dir: Path, site_name: str = "Dossier") -> Site:
                 Severity.WARNING,
             )
     companies = arrange(seeds)
+    mentions = _link(companies, recovered, sources)
+    names = {c.slug: c.name for c in companies}
+    kinds = by_kind(companies)
+    others = {p.src_uri: elsewhere(p.classification.kind, c, kinds, p.classification.role) for c in companies for p in c.pages}
     dates = {path: freshness(source) for path, source in sources.items()}
     contents = {c.slug: holdings(c) for c in companies}
     latest = {c.slug: latest_date([dates[p.path] for p in c.pages]) for c in companies}
 
-    names = ", ".join(c.name for c in companies)
+    listed = ", ".join(c.name for c in companies)
     pages: list[GeneratedPage] = [
         GeneratedPage(
             "index.md",
             "Home",
             site_name,
             render("home.md.j2", here="index.md", site_name=site_name, companies=companies, holdings=contents),
-            description=f"Company dossiers: how they interview, what they value and pay, and their history. {names}"[:300],
+            description=f"Company dossiers: how they interview, what they value and pay, and their history. {listed}"[:300],
         ),
         GeneratedPage(
             "companies/index.md",
             "All companies",
             "Companies",
             render("companies.md.j2", here="companies/index.md", companies=companies, holdings=contents, latest=latest),
-            description=f"Every company in the guide: {names}"[:300],
+            description=f"Every company in the guide: {listed}"[:300],
         ),
     ]
     nav: list[Any] = [{"Home": "index.md"}]
@@ -203,6 +237,8 @@ def build_site(seeds_dir: Path, site_name: str = "Dossier") -> Site:
                     overview_page=lead_page,
                     figures=Markup(figures.markdown()) if figures else "",
                     freshness=dates,
+                    mentioned=groups(mentions.get(company.hub_uri, []), names),
+                    elsewhere=others,
                 ),
                 description=lead or f"{company.name}: {contents[company.slug]}",
                 structured_data=organization(company.name, lead),
@@ -216,7 +252,15 @@ def build_site(seeds_dir: Path, site_name: str = "Dossier") -> Site:
                     page.src_uri,
                     page.label,
                     _html_title(page, company),
-                    render("page.md.j2", here=page.src_uri, page=page, company=company, body=Markup(page.markdown)),
+                    render(
+                        "page.md.j2",
+                        here=page.src_uri,
+                        page=page,
+                        company=company,
+                        body=Markup(page.markdown),
+                        mentioned=groups(mentions.get(page.src_uri, []), names),
+                        elsewhere=others[page.src_uri],
+                    ),
                     description=page.summary,
                     structured_data=faq_page(faq) if faq else None,
                 )
@@ -224,4 +268,24 @@ def build_site(seeds_dir: Path, site_name: str = "Dossier") -> Site:
             entries.append({page.label: page.src_uri})
         company_nav.append({company.name: entries})
     nav.append({"Companies": company_nav})
+    if kinds.companies:
+        compare_nav: list[Any] = ["compare/index.md"]
+        pages.append(
+            GeneratedPage(
+                "compare/index.md",
+                "Compare",
+                "Compare companies",
+                render("compare_index.md.j2", here="compare/index.md", kinds=kinds.companies, uri=compare_uri),
+                description="The same section side by side across companies.",
+            )
+        )
+        for kind, having in kinds.companies.items():
+            uri = compare_uri(kind)
+            title = f"{kind.label} across companies"
+            markdown = render("compare.md.j2", here=uri, kind=kind, companies=having)
+            pages.append(
+                GeneratedPage(uri, kind.label, title, markdown, description=f"{title}: {', '.join(c.name for c in having)}"[:300])
+            )
+            compare_nav.append({kind.label: uri})
+        nav.append({"Compare": compare_nav})
     return Site(pages=pages, companies=companies, seeds=seeds, problems=problems, nav=nav)

@@ -9,13 +9,14 @@ blocks, links it computed).
 
 from __future__ import annotations
 
-import posixpath
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from .blocks import inline
+from .link.backlinks import where
+from .uris import relative
 
 
 def _finalize(value: Any) -> Any:
@@ -24,12 +25,6 @@ def _finalize(value: Any) -> Any:
     if value is None:
         return ""
     return inline(str(value))
-
-
-def relative(target: str, source: str) -> Markup:
-    """The relative link from page ``source`` to page ``target`` (both source URIs, ``.md``)."""
-    start = posixpath.dirname(source) or "."
-    return Markup(posixpath.relpath(target, start))
 
 
 def _environment() -> Environment:
@@ -51,4 +46,4 @@ _ENV = _environment()
 
 def render(template: str, **context: Any) -> str:
     """Render one template with ``context``; seed strings in it are escaped on output."""
-    return _ENV.get_template(template).render(relative=relative, Markup=Markup, **context)
+    return _ENV.get_template(template).render(relative=relative, where=where, Markup=Markup, **context)

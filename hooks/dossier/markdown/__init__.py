@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from markdown.extensions.toc import slugify, unique
+from markdown.extensions.toc import unique
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.deflist import deflist_plugin
 
+from ..anchors import slugify
 from ..blocks import Block, FormattedParagraph, Heading, RawMarkdown, Recovered, block_start, nest_headings
 from .dialect import normalise
 from .writer import Writer, drop_trailing_attributes, plain_text

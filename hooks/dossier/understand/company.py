@@ -459,3 +459,12 @@ def guess_company(text: str, title: str, description: str = "", page_url: str | 
     why = ", ".join(filter(None, [used, f"named {best.prose} times" if best.prose else "", *(n for n, _ in notes)][:6]))
     rival = f"; next {rivals[0][0]!r} {runner:.0f}" if rivals else ""
     return CompanyGuess(name, strength, f"company {name!r} ({strength.name.lower()}, score {score:.0f}{rival}): {why}", table)
+
+
+def proper_names(text: str) -> Counter[str]:
+    """The names a text's prose uses (capitalised words and runs it does not write lowercase), with how often."""
+    names: Counter[str] = Counter()
+    for candidate in _names(_count(_prose_lines(text)[0])).values():
+        if not candidate.name.isdigit():
+            names[candidate.name] += candidate.prose
+    return names

@@ -25,7 +25,7 @@ _ROLE_FOR = rf"\b(?:guide|page|handbook|framework|ladder) for (?:an? |the )?(?P<
 _ROLE_IN_PROSE = rf"\b(?:for|as) (?:an? |the )?(?P<role>{_TITLED_ROLE}) (?:role|position|job|opening)\b"
 
 
-_ABBREVIATIONS = {
+ROLE_ABBREVIATIONS = {
     "PM": "Product Manager",
     "PdM": "Product Manager",
     "SWE": "Software Engineer",
@@ -72,7 +72,7 @@ def guess_role(title: str, company: str) -> Guess | None:
             if 2 < len(role) <= 60:
                 role = display_role(role)
                 return Guess(role, f"role {role!r} (strong): named in the title", Strength.STRONG)
-    for short, role in _ABBREVIATIONS.items():
+    for short, role in ROLE_ABBREVIATIONS.items():
         if re.search(rf"(?<![\w-]){short}s?(?![\w-])", cleaned):
             return Guess(role, f"role {role!r} (strong): the title says {short!r}", Strength.STRONG)
     for word, role in _JAPANESE:

@@ -1,0 +1,229 @@
+"""The term index: every name the corpus explains somewhere, and where.
+
+Built from the corpus itself, never from a hand-kept list:
+
+- each **company**, by its name and the names it goes by ("Acme" for "Acme Inc."),
+  explained by its hub;
+- each **value** or principle, a heading of a values page, explained by its section;
+- each **page**, by its title and by what a text calls its kind ("our values",
+  "the interview loop"), within its company;
+- each **role** of a dossier, explained by its role page (or else its interview
+  or compensation page);
+- each **name a history's section headings carry** (a product, an acquisition, a person),
+  explained by that section;
+- each **level** of a career-levels page's headings ("L4", "Staff Engineer").
+
+A term is a sequence of words. Words are matched case-folded, whatever joins them
+(a space, a hyphen or a Unicode dash), and the last may take a plural ending;
+a term of one ordinary word ("Ownership") is matched only as written, capitalised
+like a name. Company names hold for the
+whole site; every other term only within its own company's pages.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Company, Kind, SeedPage
+from ..understand.company import ordinary, proper_names
+from ..understand.role import ROLE_ABBREVIATIONS
+
+MAX_TERM_WORDS = 6
+"""Longer headings are sentences, not names a text repeats."""
+
+WORD = re.compile(r"[^\W_]+")
+"""A word of a term or a text: letters and digits (apostrophes and hyphens separate words)."""
+
+_LEGAL_SUFFIX = re.compile(r",?\s+(?:Inc|LLC|Ltd|GmbH|Corp|Corporation|Limited|plc|PBC|AG|SA|SAS|BV|KK|Co)\.?$", re.IGNORECASE)
+_NUMBERING = re.compile(r"^\s*(?:\d+[.)]|[IVX]+\.|[-–—•*])\s+")
+_YEARS = re.compile(r"\s*[(\[]?\b(?:1[89]|20)\d\d(?:\s*[-–—]\s*(?:(?:1[89]|20)\d\d|present|today|now))?[)\]]?\s*[:–—-]?\s*")
+KIND_PHRASES = {
+    Kind.COMPENSATION: ("compensation", "salary", "pay bands", "total rewards", "benefits"),
+    Kind.INTERVIEW: ("interview process", "interview loop", "interviews", "hiring process"),
+    Kind.VALUES: ("values", "core values", "leadership principles", "principles"),
+    Kind.HISTORY: ("company history", "our history"),
+    Kind.LEVELS: ("career levels", "career ladder", "career framework", "career progression", "levels"),
+}
+"""What a text calls a kind of page ("see our values", "the interview loop"): a mention of the company's page of that kind."""
+
+_ACRONYM = re.compile(r"[A-Z]{1,4}s?")
+"""Short capitals ("AI", "APIs", "CEO") name things every history tells of, not a product or acquisition of its own."""
+_GENERIC = {"values", "value", "principles", "principle", "overview", "introduction", "summary", "faq", "contents", "conclusion"}
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where a term is explained: a page (source URI) and, for a section, its anchor."""
+
+    uri: str
+    anchor: str | None
+    name: str
+    """The term as its definition writes it: "Be humble", "Acme"."""
+    company: str
+    """The slug of the company whose dossier explains it."""
+    what: str
+    """"company", "page", "value", "role", "section" or "level"."""
+
+
+@dataclass
+class TermIndex:
+    """Terms by their case-folded words; look-ups cost one dictionary probe per word sequence."""
+
+    terms: dict[tuple[str, ...], list[tuple[Target, str | None]]] = field(default_factory=dict)
+    """Each term's words to its targets, each with the exact form a text must write (None: any case)."""
+    longest: int = 1
+    starts: set[str] = field(default_factory=set)
+    """The first word of every term, so that most words of a text cost one set probe."""
+
+    def may_start(self, word: str) -> bool:
+        """Whether a term may start with ``word``."""
+        folded = word.casefold()
+        return folded in self.starts or _singular((folded,))[0] in self.starts
+
+    def add(self, name: str, target: Target, any_case: bool = False) -> None:
+        """Index ``name`` as a mention of ``target``; a name of one ordinary word only as written, unless ``any_case``."""
+        words = tuple(w.casefold() for w in WORD.findall(name))
+        if not words or len(words) > MAX_TERM_WORDS:
+            return
+        # "Ownership" is a name only as written; "Be humble", "Quorvex" and "product manager" in any case.
+        exact = name.strip() if len(words) == 1 and ordinary(words[0]) and not any_case else None
+        # "interviews" is found as "interview" too, and "product managers" as "product manager".
+        for key in dict.fromkeys((words, _singular(words))):
+            entries = self.terms.setdefault(key, [])
+            if all(t != target for t, _ in entries):
+                entries.append((target, exact))
+        self.longest = max(self.longest, len(words))
+        self.starts.add(words[0])
+
+    def lookup(self, words: list[str], company: str) -> Target | None:
+        """The target that the words (as a text writes them) name for a page of ``company``, if any."""
+        folded = tuple(w.casefold() for w in words)
+        for key in (folded, _singular(folded)):
+            for target, exact in self.terms.get(key, ()):
+                if (target.what == "company" or target.company == company) and (exact is None or exact == " ".join(words)):
+                    return target
+        return None
+
+
+def _singular(words: tuple[str, ...]) -> tuple[str, ...]:
+    last = words[-1]
+    if last.endswith("ies") and len(last) > 4:
+        return (*words[:-1], last[:-3] + "y")
+    if last.endswith("es") and last[:-2].endswith(("s", "x", "ch", "sh")):
+        return (*words[:-1], last[:-2])
+    if last.endswith("s") and len(last) > 3 and not last.endswith("ss"):
+        return (*words[:-1], last[:-1])
+    return words
+
+
+def _name_of_heading(text: str) -> str:
+    """A heading as a name: without its numbering, years and a leading article ("1. The Segment acquisition (2020)")."""
+    text = _NUMBERING.sub("", text)
+    text = _YEARS.sub(" ", text).strip(" :–—-")
+    return re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE)
+
+
+def company_names(name: str) -> list[str]:
+    """The names a company goes by: its name, and its name without a legal form ("Acme" for "Acme Inc.")."""
+    short = _LEGAL_SUFFIX.sub("", name).strip()
+    return [name] if short == name or not short else [name, short]
+
+
+def _is_name(text: str) -> bool:
+    words = WORD.findall(text)
+    return bool(words) and not ({w.casefold() for w in words} & _GENERIC)
+
+
+@dataclass(frozen=True)
+class Outline:
+    """A page's section headings with their anchors, and its text (for the names a history tells of)."""
+
+    headings: list[str]
+    anchors: list[str]
+    text: str = ""
+
+
+def build_index(companies: list[Company], outlines: dict[str, Outline]) -> TermIndex:
+    """The term index of a corpus; ``outlines`` gives each seed page's outline by source URI."""
+    index = TermIndex()
+    for company in companies:
+        for name in company_names(company.name):
+            index.add(name, Target(company.hub_uri, None, company.name, company.slug, "company"))
+    for company in companies:
+        _index_pages(index, company)
+        for page in company.pages:
+            _index_headings(index, company, page, outlines[page.src_uri])
+    return index
+
+
+def _index_pages(index: TermIndex, company: Company) -> None:
+    """A company's pages by their titles and kinds, and its roles by their names and abbreviations."""
+    for page in company.pages:
+        # A page is mentioned by its title ("see the page on Benefits"), without the company's name in it.
+        title = _without_company(page.title, company.name)
+        if _is_name(title):
+            index.add(title, Target(page.src_uri, None, title, company.slug, "page"))
+    for role in company.roles:
+        role_page = _role_page(company.pages, role)
+        if role_page:
+            for name in [role, *(short for short, full in ROLE_ABBREVIATIONS.items() if full == role)]:
+                index.add(name, Target(role_page.src_uri, None, role, company.slug, "role"))
+    for kind, phrases in KIND_PHRASES.items():
+        kind_page = next((p for p in company.pages if p.classification.kind is kind), None)
+        if kind_page is not None:
+            for phrase in phrases:
+                index.add(phrase, Target(kind_page.src_uri, None, phrase, company.slug, "page"), any_case=True)
+
+
+def _index_headings(index: TermIndex, company: Company, page: SeedPage, outline: Outline) -> None:
+    """The values and levels a page's headings name, and the names a history's headings carry."""
+    kind = page.classification.kind
+    if kind is Kind.HISTORY:
+        own = {tuple(w.casefold() for w in WORD.findall(n)) for n in company_names(company.name)}
+        for name, anchor in _told_of(outline, own):
+            index.add(name, Target(page.src_uri, anchor, name, company.slug, "section"))
+    elif kind in (Kind.VALUES, Kind.LEVELS):
+        what = "value" if kind is Kind.VALUES else "level"
+        for text, anchor in zip(outline.headings, outline.anchors, strict=True):
+            name = _name_of_heading(text)
+            if _is_name(name):
+                index.add(name, Target(page.src_uri, anchor, name, company.slug, what))
+
+
+def _without_company(title: str, company: str) -> str:
+    """A page title without its company's name at either end ("Acme · Benefits", "Benefits at Acme")."""
+    for name in company_names(company):
+        pattern = re.escape(name)
+        title = re.sub(
+            rf"^{pattern}(?:['’]s)?\s*[:·|—–-]?\s*|\s*(?:[:·|—–-]|\bat|\bof)\s*{pattern}$", "", title, flags=re.IGNORECASE
+        )
+    return title.strip()
+
+
+def _told_of(outline: Outline, own: set[tuple[str, ...]]) -> list[tuple[str, str]]:
+    """The names a history's headings carry ("Segment: the expensive bet", "The Uber problem"), each with its section.
+
+    A name is one the history's prose keeps writing as a name (at least twice),
+    not the company's own; the first heading that carries it explains it.
+    """
+    names = [
+        (name, tuple(w.casefold() for w in WORD.findall(name)))
+        for name, n in proper_names(outline.text).items()
+        if n >= 2 and not _ACRONYM.fullmatch(name)
+    ]
+    found = []
+    for text, anchor in zip(outline.headings, outline.anchors, strict=True):
+        words = [w.casefold() for w in WORD.findall(text)]
+        grams = {tuple(words[i : i + n]) for n in range(1, 4) for i in range(len(words) - n + 1)}
+        found += [(name, anchor) for name, key in names if key and key in grams and key not in own]
+    return found
+
+
+def _role_page(pages: list[SeedPage], role: str) -> SeedPage | None:
+    """The page that explains a role best: its role page, else its interview, levels or compensation page."""
+    for kind in (Kind.ROLE, Kind.INTERVIEW, Kind.LEVELS, Kind.COMPENSATION):
+        for page in pages:
+            if page.classification.kind is kind and page.classification.role == role:
+                return page
+    return None

@@ -37,6 +37,9 @@ def check(seeds: Path, quiet: bool) -> None:
             click.echo(f"  page:    /{page.src_uri.removesuffix('.md').removesuffix('index')}/".replace("//", "/"))
             for reason in c.evidence:
                 click.echo(f"  why:     {reason}")
+            for found in page.topics:
+                where = f"section {found.heading!r}" if found.heading else "opening"
+                click.echo(f"  topic:   {found.topic} ({where}: {found.evidence})")
     problems = site.problems.sorted()
     for problem in problems:
         label = problem.severity.name.lower()

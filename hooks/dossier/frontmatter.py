@@ -298,3 +298,14 @@ def _checked(value: Any, path: str, problems: Problems, lines: dict[str, int]) -
         meta = SeedMeta.model_validate(data)
     data.update(meta.model_dump(exclude_unset=True, exclude=set(meta.model_extra or {})))
     return data
+
+
+def tags(front: dict[str, Any]) -> list[str]:
+    """The front matter's ``tags`` (or ``keywords``): a list, or one comma-separated string."""
+    for name in ("tags", "keywords"):
+        value = front.get(name)
+        if isinstance(value, str):
+            return [t.strip() for t in value.split(",") if t.strip()]
+        if isinstance(value, list):
+            return [" ".join(str(t).split()) for t in value if isinstance(t, str | int) and str(t).strip()]
+    return []

@@ -91,6 +91,19 @@ class Classification:
     """Names the text could be about, with their scores, best first: the corpus settles weak guesses with them."""
 
 
+@dataclass(frozen=True)
+class SectionTopic:
+    """A topic of one section of a page, why, and a line of the section for the topic page."""
+
+    section: int | None
+    """The index of the section's heading among the page's headings; None for the opening, before any heading."""
+    heading: str | None
+    topic: str
+    """The topic's slug."""
+    evidence: str
+    line: str
+
+
 @dataclass
 class SeedPage:
     """One seed, understood and structured, with the place it takes in the site."""
@@ -104,6 +117,8 @@ class SeedPage:
     summary: str
     headings: list[str] = field(default_factory=list)
     src_uri: str = ""
+    topics: list[SectionTopic] = field(default_factory=list)
+    """The topics of the page's sections, with their evidence."""
     shares_label: bool = False
     """Whether another page of the company has the same kind and role, so that the label names this one's title."""
 

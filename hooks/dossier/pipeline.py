@@ -15,8 +15,9 @@ from markupsafe import Markup
 
 from .anchors import page_anchors
 from .blocks import Figures, to_markdown
+from .completeness import SECTIONS, completeness
 from .discover import discover
-from .frontmatter import original_url, text_value
+from .frontmatter import original_url, tags, text_value
 from .layout import UNSORTED, arrange
 from .link import Mention, Outline, PageLinker, build_index
 from .link.backlinks import by_target, groups, section_notes
@@ -27,9 +28,12 @@ from .model import Classification, Company, GeneratedPage, Kind, SeedPage, Stren
 from .problems import Problem, Problems, Severity
 from .read import Source, read_seed
 from .render import render
+from .sections import page_topics
 from .structure import Recovered, recover, visible_text
 from .structured_data import faq_page, faq_questions, organization
 from .summary import freshness, holdings, latest_date, overview, summarise
+from .topic_pages import topic_entries, topic_uri, topics_section
+from .topics import TOPICS, Topic
 from .understand import classify, reconcile_companies
 
 
@@ -105,6 +109,7 @@ def _parse(data: bytes, path: str) -> _Parsed:
         markdown=to_markdown(recovered.blocks),
         summary=text_value(front, "description") or summarise(recovered, text),
         headings=[h.text for h in recovered.headings],
+        topics=page_topics(recovered, recovered.title or first_heading or "", tags(front)),
     )
     return _Parsed(page, source, recovered, tuple(problems.items))
 
@@ -145,20 +150,27 @@ def _html_title(page: SeedPage, company: Company) -> str:
     return " · ".join(p for p in parts if p)
 
 
-def _link(companies: list[Company], recovered: dict[str, Recovered], sources: dict[str, Source]) -> dict[str, list[Mention]]:
-    """Link every page's mentions (rewriting its Markdown) and return the mentions by the page they point to."""
+def _outlines(companies: list[Company], recovered: dict[str, Recovered], sources: dict[str, Source]) -> dict[str, Outline]:
+    """Each page's headings and their anchors, by source URI; a history's text too, for the names it tells of."""
     outlines = {}
     for company in companies:
         for page in company.pages:
             heads = [h.text for h in recovered[page.path].headings]
             text = sources[page.path].body if page.classification.kind is Kind.HISTORY else ""
             outlines[page.src_uri] = Outline(heads, page_anchors(page.title, heads), text)
-    index = build_index(companies, outlines)
+    return outlines
+
+
+def _link(
+    companies: list[Company], recovered: dict[str, Recovered], outlines: dict[str, Outline], topics: dict[Topic, str]
+) -> dict[str, list[Mention]]:
+    """Link every page's mentions (rewriting its Markdown) and return the mentions by the page they point to."""
+    index = build_index(companies, outlines, topics)
     linked = {}
     found: list[Mention] = []
     for company in companies:
         for page in company.pages:
-            linker = PageLinker(index, page.src_uri, company.slug, page.label)
+            linker = PageLinker(index, page.src_uri, company.slug, page.label, page.classification.kind)
             linked[page.src_uri] = linker.sections(recovered[page.path].blocks, outlines[page.src_uri].anchors)
             found += linker.mentions
     mentions = by_target(found)
@@ -194,13 +206,16 @@ def build_site(seeds_dir: Path, site_name: str = "Dossier") -> Site:
                 Severity.WARNING,
             )
     companies = arrange(seeds)
-    mentions = _link(companies, recovered, sources)
+    outlines = _outlines(companies, recovered, sources)
+    on_topics = topic_entries(companies, outlines)
+    mentions = _link(companies, recovered, outlines, {t: topic_uri(t.slug) for t in TOPICS if t.slug in on_topics})
     names = {c.slug: c.name for c in companies}
     kinds = by_kind(companies)
     others = {p.src_uri: elsewhere(p.classification.kind, c, kinds, p.classification.role) for c in companies for p in c.pages}
     dates = {path: freshness(source) for path, source in sources.items()}
     contents = {c.slug: holdings(c) for c in companies}
     latest = {c.slug: latest_date([dates[p.path] for p in c.pages]) for c in companies}
+    complete = {c.slug: completeness(c) for c in companies}
 
     listed = ", ".join(c.name for c in companies)
     pages: list[GeneratedPage] = [
@@ -215,7 +230,15 @@ def build_site(seeds_dir: Path, site_name: str = "Dossier") -> Site:
             "companies/index.md",
             "All companies",
             "Companies",
-            render("companies.md.j2", here="companies/index.md", companies=companies, holdings=contents, latest=latest),
+            render(
+                "companies.md.j2",
+                here="companies/index.md",
+                companies=companies,
+                holdings=contents,
+                latest=latest,
+                completeness=complete,
+                sections=SECTIONS,
+            ),
             description=f"Every company in the guide: {listed}"[:300],
         ),
     ]
@@ -239,6 +262,7 @@ def build_site(seeds_dir: Path, site_name: str = "Dossier") -> Site:
                     freshness=dates,
                     mentioned=groups(mentions.get(company.hub_uri, []), names),
                     elsewhere=others,
+                    complete=complete[company.slug],
                 ),
                 description=lead or f"{company.name}: {contents[company.slug]}",
                 structured_data=organization(company.name, lead),
@@ -260,6 +284,8 @@ def build_site(seeds_dir: Path, site_name: str = "Dossier") -> Site:
                         body=Markup(page.markdown),
                         mentioned=groups(mentions.get(page.src_uri, []), names),
                         elsewhere=others[page.src_uri],
+                        topics=TOPICS,
+                        topic_uri=topic_uri,
                     ),
                     description=page.summary,
                     structured_data=faq_page(faq) if faq else None,
@@ -288,4 +314,8 @@ def build_site(seeds_dir: Path, site_name: str = "Dossier") -> Site:
             )
             compare_nav.append({kind.label: uri})
         nav.append({"Compare": compare_nav})
+    topic_pages, topic_nav = topics_section(on_topics)
+    pages += topic_pages
+    if topic_nav:
+        nav.append({"Topics": topic_nav})
     return Site(pages=pages, companies=companies, seeds=seeds, problems=problems, nav=nav)

@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass
 
 from ..blocks import Block, Figures, Heading
+from ..cjk import CJK
+from ..model import Kind
 from ..uris import relative
 from .terms import WORD, Target, TermIndex
 
@@ -30,7 +32,9 @@ _JOINER = re.compile(r"[ \t\u00a0\u2010-\u2015-]+")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _NOT_TEXT_LINE = re.compile(r"^\s*(?:!!!|\?\?\?|\|?\s*:?-{3})")
 """An admonition's title line, a table's rule: no text of a reader's to link."""
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3}")
 SNIPPET_WORDS = 6
+SNIPPET_CHARS = 60
 
 
 @dataclass(frozen=True)
@@ -62,14 +66,16 @@ class _Section:
 class PageLinker:
     """Links the blocks of one page; ``mentions`` collects what it linked."""
 
-    def __init__(self, index: TermIndex, uri: str, company: str, label: str) -> None:
+    def __init__(self, index: TermIndex, uri: str, company: str, label: str, kind: Kind | None = None) -> None:
         self.index = index
         self.uri = uri
         self.company = company
         self.label = label
+        self.kind = kind
         self.mentions: list[Mention] = []
         self._section = _Section()
         self._linked: set[tuple[str, str | None]] = set()
+        self._topics: set[str] = set()
 
     def sections(self, blocks: list[Block], anchors: list[str]) -> list[tuple[str | None, list[str]]]:
         """The page body as Markdown, mentions linked, section by section: (anchor, Markdown of each block).
@@ -98,7 +104,9 @@ class PageLinker:
             if _FENCE.match(line):
                 fenced = not fenced
                 continue
-            if not fenced and not _NOT_TEXT_LINE.match(line):
+            # A table's header row is a heading of its columns: not linked either.
+            header = number + 1 < len(lines) and _TABLE_RULE.match(lines[number + 1])
+            if not fenced and not header and not _NOT_TEXT_LINE.match(line):
                 lines[number] = self._link_line(line)
         return "\n".join(lines)
 
@@ -119,6 +127,12 @@ class PageLinker:
         at = start
         i = 0
         while i < len(tokens):
+            if CJK.match(tokens[i].group()):
+                out.append(line[at : tokens[i].start()])
+                out.append(self._link_cjk(line, tokens[i]))
+                at = tokens[i].end()
+                i += 1
+                continue
             found = self._match(line, tokens, i)
             if found is None:
                 i += 1
@@ -134,6 +148,23 @@ class PageLinker:
         out.append(line[at:end])
         return "".join(out)
 
+    def _link_cjk(self, line: str, run: re.Match[str]) -> str:
+        """A run of Japanese or Chinese text with its terms linked: they are found inside it, as it has no spaces."""
+        pattern = self.index.cjk_terms()
+        if pattern is None:
+            return run.group()
+        out, at = [], run.start()
+        for found in pattern.finditer(line, run.start(), run.end()):
+            target = self.index.lookup_cjk(found.group(), self.company)
+            if target is None or not self._wanted(target):
+                continue
+            href = relative(target.uri, self.uri) + (f"#{target.anchor}" if target.anchor else "")
+            out += [line[at : found.start()], f"[{found.group()}]({href})"]
+            self._record(target, line, found.start(), found.end())
+            at = found.end()
+        out.append(line[at : run.end()])
+        return "".join(out)
+
     def _match(self, line: str, tokens: list[re.Match[str]], i: int) -> tuple[Target, int] | None:
         if not self.index.may_start(tokens[i].group()):
             return None
@@ -147,17 +178,24 @@ class PageLinker:
         return None
 
     def _wanted(self, target: Target) -> bool:
-        """Not the page's own company or definition, and not linked yet in this section."""
+        """Not the page's own company, kind or definition, and not linked yet in this section."""
         if target.what == "company" and target.company == self.company:
             return False
+        if target.kind is not None and target.kind is self.kind:
+            return False  # "the interview" on an interview page is this page's subject, not a mention of another
         if target.uri == self.uri and target.anchor in (None, self._section.anchor):
             return False
+        if target.what == "topic":
+            return target.uri not in self._topics  # a topic once a page: it is the page's subject, not a section's
         return (target.uri, target.anchor) not in self._linked
 
     def _record(self, target: Target, line: str, first: int, last: int) -> None:
         self._linked.add((target.uri, target.anchor))
-        before = plain(line[:first]).split()[-SNIPPET_WORDS:]
-        after = plain(line[last:]).split()[:SNIPPET_WORDS]
+        if target.what == "topic":
+            self._topics.add(target.uri)
+        # Japanese has no spaces between words: a few words are then a few characters.
+        before = " ".join(plain(line[:first]).split()[-SNIPPET_WORDS:])[-SNIPPET_CHARS:]
+        after = " ".join(plain(line[last:]).split()[:SNIPPET_WORDS])[:SNIPPET_CHARS]
         self.mentions.append(
             Mention(
                 target=target,
@@ -166,9 +204,9 @@ class PageLinker:
                 page=self.label,
                 section=self._section.title,
                 anchor=self._section.anchor,
-                before=" ".join(before),
+                before=before,
                 words=plain(line[first:last]),
-                after=" ".join(after),
+                after=after,
             )
         )
 

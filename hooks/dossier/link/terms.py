@@ -11,7 +11,9 @@ Built from the corpus itself, never from a hand-kept list:
   or compensation page);
 - each **name a history's section headings carry** (a product, an acquisition, a person),
   explained by that section;
-- each **level** of a career-levels page's headings ("L4", "Staff Engineer").
+- each **level** of a career-levels page's headings ("L4", "Staff Engineer");
+- each **topic** of the vocabulary that has a page, by its name and acronyms
+  ("system design", "RSU"), linked once a page.
 
 A term is a sequence of words. Words are matched case-folded, whatever joins them
 (a space, a hyphen or a Unicode dash), and the last may take a plural ending;
@@ -25,31 +27,60 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..cjk import CJK, CJK_CHARS
 from ..model import Company, Kind, SeedPage
+from ..topics import Topic, terms
 from ..understand.company import ordinary, proper_names
-from ..understand.role import ROLE_ABBREVIATIONS
+from ..understand.role import JAPANESE_ROLES, ROLE_ABBREVIATIONS
 
 MAX_TERM_WORDS = 6
 """Longer headings are sentences, not names a text repeats."""
 
-WORD = re.compile(r"[^\W_]+")
-"""A word of a term or a text: letters and digits (apostrophes and hyphens separate words)."""
+WORD = re.compile(rf"(?:(?![{CJK_CHARS}])[^\W_])+|[{CJK_CHARS}]+")
+"""A word of a term or a text: letters and digits (apostrophes and hyphens separate words); a run of Japanese
+or Chinese characters, which are written without spaces, is one "word" whose terms are found inside it."""
 
 _LEGAL_SUFFIX = re.compile(r",?\s+(?:Inc|LLC|Ltd|GmbH|Corp|Corporation|Limited|plc|PBC|AG|SA|SAS|BV|KK|Co)\.?$", re.IGNORECASE)
 _NUMBERING = re.compile(r"^\s*(?:\d+[.)]|[IVX]+\.|[-–—•*])\s+")
 _YEARS = re.compile(r"\s*[(\[]?\b(?:1[89]|20)\d\d(?:\s*[-–—]\s*(?:(?:1[89]|20)\d\d|present|today|now))?[)\]]?\s*[:–—-]?\s*")
 KIND_PHRASES = {
-    Kind.COMPENSATION: ("compensation", "salary", "pay bands", "total rewards", "benefits"),
-    Kind.INTERVIEW: ("interview process", "interview loop", "interviews", "hiring process"),
-    Kind.VALUES: ("values", "core values", "leadership principles", "principles"),
+    Kind.COMPENSATION: ("compensation", "salary", "pay bands", "total rewards"),
+    Kind.INTERVIEW: ("interview process", "interview loop", "interview guide", "hiring process", "hiring loop"),
+    Kind.VALUES: (
+        "our values",
+        "company values",
+        "core values",
+        "values and principles",
+        "our principles",
+        "guiding principles",
+        "leadership principles",
+    ),
     Kind.HISTORY: ("company history", "our history"),
-    Kind.LEVELS: ("career levels", "career ladder", "career framework", "career progression", "levels"),
+    Kind.LEVELS: ("career levels", "career ladder", "career framework", "career progression"),
 }
+KIND_PHRASES_JA = {
+    Kind.COMPENSATION: ("報酬", "給与", "年収", "福利厚生"),
+    Kind.INTERVIEW: ("面接", "選考"),
+    Kind.VALUES: ("バリュー", "行動指針", "価値観"),
+    Kind.HISTORY: ("沿革",),
+    Kind.LEVELS: ("等級", "キャリアラダー"),
+}
+"""The same in Japanese."""
 """What a text calls a kind of page ("see our values", "the interview loop"): a mention of the company's page of that kind."""
 
 _ACRONYM = re.compile(r"[A-Z]{1,4}s?")
 """Short capitals ("AI", "APIs", "CEO") name things every history tells of, not a product or acquisition of its own."""
-_GENERIC = {"values", "value", "principles", "principle", "overview", "introduction", "summary", "faq", "contents", "conclusion"}
+_GENERIC = set(
+    """values value principles principle overview introduction summary faq contents conclusion question questions
+    resources references links reading contact about""".split()
+)
+"""Words of headings that organise a page rather than name a value: "Our values", "Common questions"."""
+_LEVEL_NAME = re.compile(
+    r"\b(?:[A-Z]{1,3}\d{1,2}|(?:level|grade|band) \d+|junior|senior|staff|principal|lead|associate|intern|director|head"
+    r"|manager|individual contributors?)\b",
+    re.IGNORECASE,
+)
+"""A heading of a levels page that names a level ("L4", "Senior Engineer", "Level 3"), not a competency ("Impact")."""
 
 
 @dataclass(frozen=True)
@@ -63,7 +94,14 @@ class Target:
     company: str
     """The slug of the company whose dossier explains it."""
     what: str
-    """"company", "page", "value", "role", "section" or "level"."""
+    """"company", "page", "value", "role", "section", "level" or "topic"."""
+    kind: Kind | None = None
+    """For a mention of a page by what its kind is called ("our values"): that kind."""
+
+
+_CJK_RUN = re.compile(f"[{CJK_CHARS}]+")
+_SITE_WIDE = {"company", "topic"}
+"""Terms that mean the same on every company's pages; the others only on their own company's."""
 
 
 @dataclass
@@ -75,6 +113,19 @@ class TermIndex:
     longest: int = 1
     starts: set[str] = field(default_factory=set)
     """The first word of every term, so that most words of a text cost one set probe."""
+    cjk: dict[str, list[Target]] = field(default_factory=dict)
+    """Terms in Japanese or Chinese, found inside a run of such characters."""
+    _cjk_pattern: re.Pattern[str] | None = None
+
+    def cjk_terms(self) -> re.Pattern[str] | None:
+        """One pattern of every Japanese or Chinese term, longest first (compiled once the index is built)."""
+        if self._cjk_pattern is None and self.cjk:
+            self._cjk_pattern = re.compile("|".join(re.escape(t) for t in sorted(self.cjk, key=lambda t: (-len(t), t))))
+        return self._cjk_pattern
+
+    def lookup_cjk(self, term: str, company: str) -> Target | None:
+        """The target a Japanese or Chinese term names for a page of ``company``, if any."""
+        return next((t for t in self.cjk.get(term, ()) if t.what in _SITE_WIDE or t.company == company), None)
 
     def may_start(self, word: str) -> bool:
         """Whether a term may start with ``word``."""
@@ -83,6 +134,11 @@ class TermIndex:
 
     def add(self, name: str, target: Target, any_case: bool = False) -> None:
         """Index ``name`` as a mention of ``target``; a name of one ordinary word only as written, unless ``any_case``."""
+        if CJK.search(name):
+            if _CJK_RUN.fullmatch(name) and target not in self.cjk.setdefault(name, []):
+                self.cjk[name].append(target)
+                self._cjk_pattern = None
+            return
         words = tuple(w.casefold() for w in WORD.findall(name))
         if not words or len(words) > MAX_TERM_WORDS:
             return
@@ -101,7 +157,7 @@ class TermIndex:
         folded = tuple(w.casefold() for w in words)
         for key in (folded, _singular(folded)):
             for target, exact in self.terms.get(key, ()):
-                if (target.what == "company" or target.company == company) and (exact is None or exact == " ".join(words)):
+                if (target.what in _SITE_WIDE or target.company == company) and (exact is None or exact == " ".join(words)):
                     return target
         return None
 
@@ -144,8 +200,12 @@ class Outline:
     text: str = ""
 
 
-def build_index(companies: list[Company], outlines: dict[str, Outline]) -> TermIndex:
-    """The term index of a corpus; ``outlines`` gives each seed page's outline by source URI."""
+def build_index(companies: list[Company], outlines: dict[str, Outline], topics: dict[Topic, str] | None = None) -> TermIndex:
+    """The term index of a corpus; ``outlines`` gives each seed page's outline by source URI.
+
+    ``topics`` gives the page of each topic that has one: its name ("system
+    design") and its acronyms ("RSU") are mentions of it.
+    """
     index = TermIndex()
     for company in companies:
         for name in company_names(company.name):
@@ -154,6 +214,12 @@ def build_index(companies: list[Company], outlines: dict[str, Outline]) -> TermI
         _index_pages(index, company)
         for page in company.pages:
             _index_headings(index, company, page, outlines[page.src_uri])
+    for topic, uri in (topics or {}).items():
+        # Its name ("system design", "Onboarding") and its acronyms ("RSU", "IPO"): words that name the topic itself.
+        # A name of one ordinary word ("Engineering", "Values") starts too many other names to be one.
+        for term in [topic.name, *(t for t in terms(topic) if t.isupper())]:
+            if len(WORD.findall(term)) > 1 or not ordinary(term):
+                index.add(term, Target(uri, None, topic.name, "", "topic"))
     return index
 
 
@@ -166,14 +232,17 @@ def _index_pages(index: TermIndex, company: Company) -> None:
             index.add(title, Target(page.src_uri, None, title, company.slug, "page"))
     for role in company.roles:
         role_page = _role_page(company.pages, role)
-        if role_page:
-            for name in [role, *(short for short, full in ROLE_ABBREVIATIONS.items() if full == role)]:
+        # A discipline of one ordinary word ("Engineering", "Design") starts too many other names to be one.
+        if role_page and not (len(WORD.findall(role)) == 1 and ordinary(role)):
+            names = [short for short, full in (*ROLE_ABBREVIATIONS.items(), *JAPANESE_ROLES) if full == role]
+            for name in [role, *names]:
                 index.add(name, Target(role_page.src_uri, None, role, company.slug, "role"))
-    for kind, phrases in KIND_PHRASES.items():
-        kind_page = next((p for p in company.pages if p.classification.kind is kind), None)
-        if kind_page is not None:
-            for phrase in phrases:
-                index.add(phrase, Target(kind_page.src_uri, None, phrase, company.slug, "page"), any_case=True)
+    for kind in KIND_PHRASES:
+        # "The interview loop" names a page only when the dossier has one page of that kind.
+        of_kind = [p for p in company.pages if p.classification.kind is kind]
+        if len(of_kind) == 1:
+            for phrase in KIND_PHRASES[kind] + KIND_PHRASES_JA.get(kind, ()):
+                index.add(phrase, Target(of_kind[0].src_uri, None, phrase, company.slug, "page", kind), any_case=True)
 
 
 def _index_headings(index: TermIndex, company: Company, page: SeedPage, outline: Outline) -> None:
@@ -187,7 +256,7 @@ def _index_headings(index: TermIndex, company: Company, page: SeedPage, outline:
         what = "value" if kind is Kind.VALUES else "level"
         for text, anchor in zip(outline.headings, outline.anchors, strict=True):
             name = _name_of_heading(text)
-            if _is_name(name):
+            if _is_name(name) and (kind is Kind.VALUES or _LEVEL_NAME.search(name)):
                 index.add(name, Target(page.src_uri, anchor, name, company.slug, what))
 
 
@@ -212,12 +281,22 @@ def _told_of(outline: Outline, own: set[tuple[str, ...]]) -> list[tuple[str, str
         for name, n in proper_names(outline.text).items()
         if n >= 2 and not _ACRONYM.fullmatch(name)
     ]
+    names.sort(key=lambda item: -len(item[1]))
     found = []
     for text, anchor in zip(outline.headings, outline.anchors, strict=True):
         words = [w.casefold() for w in WORD.findall(text)]
         grams = {tuple(words[i : i + n]) for n in range(1, 4) for i in range(len(words) - n + 1)}
-        found += [(name, anchor) for name, key in names if key and key in grams and key not in own]
+        carried: list[tuple[str, ...]] = []
+        for name, key in names:
+            # "Presidential Innovation Fellows", not also "Presidential".
+            if key and key in grams and key not in own and not any(_inside(key, longer) for longer in carried):
+                carried.append(key)
+                found.append((name, anchor))
     return found
+
+
+def _inside(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    return any(long[i : i + len(short)] == short for i in range(len(long) - len(short) + 1))
 
 
 def _role_page(pages: list[SeedPage], role: str) -> SeedPage | None:

@@ -35,7 +35,7 @@ ROLE_ABBREVIATIONS = {
     "QA": "QA Engineer",
 }
 """Abbreviations of roles that titles use ("PM levels")."""
-_JAPANESE = (
+JAPANESE_ROLES = (
     ("エンジニアリングマネージャー", "Engineering Manager"),
     ("プロダクトマネージャー", "Product Manager"),
     ("プロダクトデザイナー", "Product Designer"),
@@ -75,7 +75,7 @@ def guess_role(title: str, company: str) -> Guess | None:
     for short, role in ROLE_ABBREVIATIONS.items():
         if re.search(rf"(?<![\w-]){short}s?(?![\w-])", cleaned):
             return Guess(role, f"role {role!r} (strong): the title says {short!r}", Strength.STRONG)
-    for word, role in _JAPANESE:
+    for word, role in JAPANESE_ROLES:
         if word in cleaned:
             return Guess(role, f"role {role!r} (strong): the title says {word!r}", Strength.STRONG)
     discipline = _DISCIPLINE.search(cleaned)

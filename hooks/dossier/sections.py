@@ -1,0 +1,60 @@
+"""A page's sections as text, and the topics of each: what topic pages gather."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+
+from .blocks import Aside, Block, Contrast, Figures, Heading, ListBlock, Paragraph, Quote, RawMarkdown, Recovered, Table, Timeline
+from .model import SectionTopic
+from .summary import shorten
+from .topics import topics_of
+
+
+def block_text(block: Block) -> str:
+    """The words a reader sees in a block, a line per paragraph, item or row."""
+    if isinstance(block, Heading | Paragraph):
+        return block.text
+    if isinstance(block, ListBlock):
+        return "\n".join(block.items)
+    if isinstance(block, Table):
+        return "\n".join(" | ".join(row) for row in block.rows)
+    if isinstance(block, Figures | Timeline):
+        return "\n".join(" ".join(row) for row in block.rows)
+    if isinstance(block, Quote):
+        return block.text
+    if isinstance(block, Contrast):
+        return "\n".join(" / ".join(pair) for pair in block.pairs)
+    if isinstance(block, Aside):
+        return "\n".join(block.lines)
+    if isinstance(block, RawMarkdown):
+        return html.unescape(re.sub(r"\]\([^)]*\)|[\[\]*_`>#|]", " ", block.text))
+    return ""
+
+
+def sections(recovered: Recovered) -> list[tuple[int | None, str | None, str]]:
+    """(heading index, heading, text) of each section: the opening first, then one per heading."""
+    found: list[tuple[int | None, str | None, list[str]]] = [(None, None, [])]
+    count = 0
+    for block in recovered.blocks:
+        if isinstance(block, Heading):
+            found.append((count, block.text, []))
+            count += 1
+        else:
+            found[-1][2].append(block_text(block))
+    return [(index, heading, "\n".join(lines)) for index, heading, lines in found if index is None or heading or any(lines)]
+
+
+def _first_line(text: str) -> str:
+    sentence = re.split(r"(?<=[.!?。])\s", " ".join(text.split()), maxsplit=1)[0]
+    return shorten(sentence, 160)
+
+
+def page_topics(recovered: Recovered, title: str, tags: Sequence[str] = ()) -> list[SectionTopic]:
+    """The topics of each section of a page; the opening reads the page's title and front matter tags too."""
+    found = []
+    for index, heading, text in sections(recovered):
+        for topic, evidence in topics_of(heading if heading is not None else title, text, tags if index is None else ()):
+            found.append(SectionTopic(index, heading, topic.slug, evidence, _first_line(text) or (heading or title)))
+    return found

@@ -59,3 +59,23 @@ def test_screenshot_of_history_page(browser: object, served: str, tmp_path: Path
     assert box is not None and box["width"] > 100
     page.screenshot(path=str(tmp_path / "history.png"), full_page=True)
     assert (tmp_path / "history.png").stat().st_size > 10_000
+
+
+def test_hub_to_a_section_to_what_mentions_it_and_back(browser: object, served: str) -> None:
+    page = browser.new_page()
+    page.goto(f"{served}/companies/twilio/")
+    page.locator("article .grid.cards a", has_text="Values").click()
+    page.wait_for_url("**/companies/twilio/values/")
+    section = page.locator("article h2#be-humble, article h3#be-humble")
+    section.scroll_into_view_if_needed()
+    note = page.locator("#be-humble ~ .dossier-mentioned").first
+    assert note.is_visible()
+    note.locator("a", has_text="Interview process").click()
+    page.wait_for_url("**/companies/twilio/interview-process/#prep-priorities")
+    # The mention itself links back to the value it names.
+    mention = page.locator("article a", has_text="Be Humble")
+    assert mention.is_visible()
+    assert (mention.get_attribute("href") or "").endswith("values/#be-humble")
+    page.go_back()
+    page.wait_for_url("**/companies/twilio/values/")
+    assert page.locator("#be-humble").is_visible()

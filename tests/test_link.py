@@ -7,6 +7,7 @@ import re
 from dossier.blocks import FormattedParagraph, Heading, ListBlock, Paragraph, RawMarkdown, Table
 from dossier.link import PageLinker, Target, TermIndex
 from dossier.link.linker import join_sections
+from dossier.link.terms import own_levels
 from dossier.model import Kind
 
 HERE = "companies/quorvex/interview-process.md"
@@ -123,3 +124,10 @@ def test_a_table_s_header_row_is_not_linked_but_its_cells_are() -> None:
     header, rule, row = markdown.strip().split("\n")
     assert "](" not in header
     assert _links(row) == [("Product Manager", "roles/product-manager.md"), ("Keep it simple", "values.md#keep-it-simple")]
+
+
+def test_a_company_s_own_levels_are_read_from_its_level_mapping() -> None:
+    mapping = "Halvern Works L2 (Software Engineer) = Quorvex E3 = Halvern Works Staff Engineer = Globex IC2"
+    assert own_levels(mapping, "Halvern Works") == ["L2", "Staff Engineer"]
+    assert own_levels(mapping, "Quorvex") == ["E3"]
+    assert own_levels(mapping, "Initech") == []

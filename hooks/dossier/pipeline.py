@@ -157,7 +157,9 @@ def _outlines(companies: list[Company], recovered: dict[str, Recovered], sources
         for page in company.pages:
             heads = [h.text for h in recovered[page.path].headings]
             text = sources[page.path].body if page.classification.kind is Kind.HISTORY else ""
-            outlines[page.src_uri] = Outline(heads, page_anchors(page.title, heads), text)
+            mapping = sources[page.path].front_matter.get("level_mapping")
+            raw = mapping.get("raw") if isinstance(mapping, dict) else mapping
+            outlines[page.src_uri] = Outline(heads, page_anchors(page.title, heads), text, raw if isinstance(raw, str) else "")
     return outlines
 
 

@@ -11,7 +11,8 @@ Built from the corpus itself, never from a hand-kept list:
   or compensation page);
 - each **name a history's section headings carry** (a product, an acquisition, a person),
   explained by that section;
-- each **level** of a career-levels page's headings ("L4", "Staff Engineer");
+- each **level** of a career-levels page's headings ("L4", "Staff Engineer"), and
+  the company's own levels in a compensation page's level mapping ("Acme L2 = Globex L3");
 - each **topic** of the vocabulary that has a page, by its name and acronyms
   ("system design", "RSU"), linked once a page.
 
@@ -45,7 +46,14 @@ _NUMBERING = re.compile(r"^\s*(?:\d+[.)]|[IVX]+\.|[-–—•*])\s+")
 _YEARS = re.compile(r"\s*[(\[]?\b(?:1[89]|20)\d\d(?:\s*[-–—]\s*(?:(?:1[89]|20)\d\d|present|today|now))?[)\]]?\s*[:–—-]?\s*")
 KIND_PHRASES = {
     Kind.COMPENSATION: ("compensation", "salary", "pay bands", "total rewards"),
-    Kind.INTERVIEW: ("interview process", "interview loop", "interview guide", "hiring process", "hiring loop"),
+    Kind.INTERVIEW: (
+        "interview process",
+        "interview loop",
+        "interview guide",
+        "interview questions",
+        "hiring process",
+        "hiring loop",
+    ),
     Kind.VALUES: (
         "our values",
         "company values",
@@ -198,6 +206,8 @@ class Outline:
     headings: list[str]
     anchors: list[str]
     text: str = ""
+    level_mapping: str = ""
+    """A compensation page's level mapping as its front matter writes it ("Acme L2 = Globex L3")."""
 
 
 def build_index(companies: list[Company], outlines: dict[str, Outline], topics: dict[Topic, str] | None = None) -> TermIndex:
@@ -248,6 +258,8 @@ def _index_pages(index: TermIndex, company: Company) -> None:
 def _index_headings(index: TermIndex, company: Company, page: SeedPage, outline: Outline) -> None:
     """The values and levels a page's headings name, and the names a history's headings carry."""
     kind = page.classification.kind
+    for level in own_levels(outline.level_mapping, company.name):
+        index.add(level, Target(page.src_uri, None, level, company.slug, "level"))
     if kind is Kind.HISTORY:
         own = {tuple(w.casefold() for w in WORD.findall(n)) for n in company_names(company.name)}
         for name, anchor in _told_of(outline, own):
@@ -258,6 +270,17 @@ def _index_headings(index: TermIndex, company: Company, page: SeedPage, outline:
             name = _name_of_heading(text)
             if _is_name(name) and (kind is Kind.VALUES or _LEVEL_NAME.search(name)):
                 index.add(name, Target(page.src_uri, anchor, name, company.slug, what))
+
+
+def own_levels(mapping: str, company: str) -> list[str]:
+    """The company's own levels in a level mapping ("Acme L2 (Software Engineer) = Globex L3" gives "L2")."""
+    levels = []
+    for part in mapping.split("="):
+        part = re.sub(r"\([^)]*\)", "", part).strip()
+        for name in company_names(company):
+            if part.casefold().startswith(name.casefold() + " "):
+                levels.append(part[len(name) :].strip())
+    return [level for level in levels if level]
 
 
 def _without_company(title: str, company: str) -> str:

@@ -225,7 +225,16 @@ def build_site(seeds_dir: Path, site_name: str = "Dossier") -> Site:
             "index.md",
             "Home",
             site_name,
-            render("home.md.j2", here="index.md", site_name=site_name, companies=companies, holdings=contents),
+            render(
+                "home.md.j2",
+                here="index.md",
+                site_name=site_name,
+                companies=companies,
+                holdings=contents,
+                topics=[t for t in TOPICS if t.slug in on_topics],
+                topic_uri=topic_uri,
+                compare=bool(kinds.companies),
+            ),
             description=f"Company dossiers: how they interview, what they value and pay, and their history. {listed}"[:300],
         ),
         GeneratedPage(

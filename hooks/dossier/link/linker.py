@@ -150,18 +150,19 @@ class PageLinker:
 
     def _link_cjk(self, line: str, run: re.Match[str]) -> str:
         """A run of Japanese or Chinese text with its terms linked: they are found inside it, as it has no spaces."""
-        pattern = self.index.cjk_terms()
-        if pattern is None:
-            return run.group()
-        out, at = [], run.start()
-        for found in pattern.finditer(line, run.start(), run.end()):
-            target = self.index.lookup_cjk(found.group(), self.company)
-            if target is None or not self._wanted(target):
-                continue
-            href = relative(target.uri, self.uri) + (f"#{target.anchor}" if target.anchor else "")
-            out += [line[at : found.start()], f"[{found.group()}]({href})"]
-            self._record(target, line, found.start(), found.end())
-            at = found.end()
+        out, at, i = [], run.start(), run.start()
+        while i < run.end():
+            # The longest term that starts here: one probe per length of term, whatever the corpus size.
+            for length in self.index.cjk_lengths:
+                target = self.index.lookup_cjk(line[i : i + length], self.company) if i + length <= run.end() else None
+                if target is not None and self._wanted(target):
+                    href = relative(target.uri, self.uri) + (f"#{target.anchor}" if target.anchor else "")
+                    out += [line[at:i], f"[{line[i : i + length]}]({href})"]
+                    self._record(target, line, i, i + length)
+                    at = i = i + length
+                    break
+            else:
+                i += 1
         out.append(line[at : run.end()])
         return "".join(out)
 

@@ -26,6 +26,7 @@ whole site; every other term only within its own company's pages.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..cjk import CJK, CJK_CHARS
@@ -66,6 +67,7 @@ KIND_PHRASES = {
     Kind.HISTORY: ("company history", "our history"),
     Kind.LEVELS: ("career levels", "career ladder", "career framework", "career progression"),
 }
+"""What a text calls a kind of page ("see our values", "the interview loop"): a mention of the company's page of that kind."""
 KIND_PHRASES_JA = {
     Kind.COMPENSATION: ("報酬", "給与", "年収", "福利厚生"),
     Kind.INTERVIEW: ("面接", "選考"),
@@ -74,7 +76,6 @@ KIND_PHRASES_JA = {
     Kind.LEVELS: ("等級", "キャリアラダー"),
 }
 """The same in Japanese."""
-"""What a text calls a kind of page ("see our values", "the interview loop"): a mention of the company's page of that kind."""
 
 _ACRONYM = re.compile(r"[A-Z]{1,4}s?")
 """Short capitals ("AI", "APIs", "CEO") name things every history tells of, not a product or acquisition of its own."""
@@ -112,28 +113,24 @@ _SITE_WIDE = {"company", "topic"}
 """Terms that mean the same on every company's pages; the others only on their own company's."""
 
 
+_Entry = tuple[int, Target, str | None]
+"""A term's target: the order it was added in (the first added wins), the target, and the form a text must write."""
+
+
 @dataclass
 class TermIndex:
-    """Terms by their case-folded words; look-ups cost one dictionary probe per word sequence."""
+    """Terms by their case-folded words and by company: a look-up costs a few dictionary probes, whatever the corpus size."""
 
-    terms: dict[tuple[str, ...], list[tuple[Target, str | None]]] = field(default_factory=dict)
-    """Each term's words to its targets, each with the exact form a text must write (None: any case)."""
+    terms: dict[tuple[str, ...], dict[str, list[_Entry]]] = field(default_factory=dict)
+    """Each term's words to its targets by the company they hold for ("" for the whole site)."""
     longest: int = 1
     starts: set[str] = field(default_factory=set)
     """The first word of every term, so that most words of a text cost one set probe."""
-    cjk: dict[str, list[Target]] = field(default_factory=dict)
+    cjk: dict[str, dict[str, list[_Entry]]] = field(default_factory=dict)
     """Terms in Japanese or Chinese, found inside a run of such characters."""
-    _cjk_pattern: re.Pattern[str] | None = None
-
-    def cjk_terms(self) -> re.Pattern[str] | None:
-        """One pattern of every Japanese or Chinese term, longest first (compiled once the index is built)."""
-        if self._cjk_pattern is None and self.cjk:
-            self._cjk_pattern = re.compile("|".join(re.escape(t) for t in sorted(self.cjk, key=lambda t: (-len(t), t))))
-        return self._cjk_pattern
-
-    def lookup_cjk(self, term: str, company: str) -> Target | None:
-        """The target a Japanese or Chinese term names for a page of ``company``, if any."""
-        return next((t for t in self.cjk.get(term, ()) if t.what in _SITE_WIDE or t.company == company), None)
+    cjk_lengths: list[int] = field(default_factory=list)
+    """The lengths of those terms, longest first."""
+    _added: int = 0
 
     def may_start(self, word: str) -> bool:
         """Whether a term may start with ``word``."""
@@ -142,10 +139,12 @@ class TermIndex:
 
     def add(self, name: str, target: Target, any_case: bool = False) -> None:
         """Index ``name`` as a mention of ``target``; a name of one ordinary word only as written, unless ``any_case``."""
+        self._added += 1
+        scope = "" if target.what in _SITE_WIDE else target.company
         if CJK.search(name):
-            if _CJK_RUN.fullmatch(name) and target not in self.cjk.setdefault(name, []):
-                self.cjk[name].append(target)
-                self._cjk_pattern = None
+            if _CJK_RUN.fullmatch(name):
+                _put(self.cjk.setdefault(name, {}).setdefault(scope, []), (self._added, target, None))
+                self.cjk_lengths = sorted({*self.cjk_lengths, len(name)}, reverse=True)
             return
         words = tuple(w.casefold() for w in WORD.findall(name))
         if not words or len(words) > MAX_TERM_WORDS:
@@ -154,20 +153,36 @@ class TermIndex:
         exact = name.strip() if len(words) == 1 and ordinary(words[0]) and not any_case else None
         # "interviews" is found as "interview" too, and "product managers" as "product manager".
         for key in dict.fromkeys((words, _singular(words))):
-            entries = self.terms.setdefault(key, [])
-            if all(t != target for t, _ in entries):
-                entries.append((target, exact))
+            _put(self.terms.setdefault(key, {}).setdefault(scope, []), (self._added, target, exact))
         self.longest = max(self.longest, len(words))
         self.starts.add(words[0])
 
     def lookup(self, words: list[str], company: str) -> Target | None:
         """The target that the words (as a text writes them) name for a page of ``company``, if any."""
         folded = tuple(w.casefold() for w in words)
+        written = " ".join(words)
         for key in (folded, _singular(folded)):
-            for target, exact in self.terms.get(key, ()):
-                if (target.what in _SITE_WIDE or target.company == company) and (exact is None or exact == " ".join(words)):
-                    return target
+            found = _first(self.terms.get(key), company, lambda exact: exact is None or exact == written)
+            if found:
+                return found
         return None
+
+    def lookup_cjk(self, term: str, company: str) -> Target | None:
+        """The target a Japanese or Chinese term names for a page of ``company``, if any."""
+        return _first(self.cjk.get(term), company, lambda _: True)
+
+
+def _put(entries: list[_Entry], entry: _Entry) -> None:
+    if all(t != entry[1] for _, t, _ in entries):
+        entries.append(entry)
+
+
+def _first(scopes: dict[str, list[_Entry]] | None, company: str, fits: Callable[[str | None], bool]) -> Target | None:
+    """The earliest added target of a term that holds on ``company``'s pages (its own, or the whole site's)."""
+    if not scopes:
+        return None
+    entries = [e for e in (*scopes.get(company, ()), *scopes.get("", ())) if fits(e[2])]
+    return min(entries, key=lambda e: e[0])[1] if entries else None
 
 
 def _singular(words: tuple[str, ...]) -> tuple[str, ...]:

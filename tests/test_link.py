@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
+from dossier.anchors import page_anchors
 from dossier.blocks import FormattedParagraph, Heading, ListBlock, Paragraph, RawMarkdown, Table
-from dossier.link import PageLinker, Target, TermIndex
+from dossier.link import Outline, PageLinker, Target, TermIndex, build_index
 from dossier.link.linker import join_sections
 from dossier.link.terms import own_levels
 from dossier.model import Kind
+from dossier.pipeline import build_site
 
 HERE = "companies/quorvex/interview-process.md"
 VALUE = Target("companies/quorvex/values.md", "keep-it-simple", "Keep it simple", "quorvex", "value")
@@ -131,3 +134,36 @@ def test_a_company_s_own_levels_are_read_from_its_level_mapping() -> None:
     assert own_levels(mapping, "Halvern Works") == ["L2", "Staff Engineer"]
     assert own_levels(mapping, "Quorvex") == ["E3"]
     assert own_levels(mapping, "Initech") == []
+
+
+def test_the_term_index_is_built_from_the_corpus(tmp_path: Path) -> None:
+    (tmp_path / "quorvex").mkdir()
+    (tmp_path / "quorvex" / "values.md").write_text(
+        "---\nkind: values\n---\n# Our values\n\n## Common questions\n\nAsk us.\n\n## Keep it simple\n\nFewer parts.\n",
+        encoding="utf-8",
+    )
+    history = (
+        "---\nkind: history\n---\n# History\n\n## Early years\n\nQuorvex began in a garage in 2004.\n\n"
+        "## The Brightline bet (2019)\n\nQuorvex bought Brightline in 2019. Brightline made sensors, and Brightline "
+        "still does. The AI team grew.\n\n## The AI era\n\nAI came later.\n"
+    )
+    (tmp_path / "quorvex" / "history.md").write_text(history, encoding="utf-8")
+    site = build_site(tmp_path)
+    (company,) = site.companies
+    outlines = {
+        p.src_uri: Outline(
+            p.headings, page_anchors(p.title, p.headings), history if p.classification.kind is Kind.HISTORY else ""
+        )
+        for p in company.pages
+    }
+    index = build_index(site.companies, outlines)
+    value = index.lookup(["Keep", "it", "simple"], company.slug)
+    assert value is not None and value.what == "value" and value.anchor == "keep-it-simple"
+    section = index.lookup(["Brightline"], company.slug)
+    assert section is not None and section.anchor == "the-brightline-bet-2019"
+    # Headings that organise a page, eras without a name, and short capitals every history has are no terms.
+    for words in (["Common", "questions"], ["Early", "years"], ["AI"]):
+        assert index.lookup(words, company.slug) is None, words
+    # A value holds within its company only; the company's name holds everywhere.
+    assert index.lookup(["Keep", "it", "simple"], "another-company") is None
+    assert index.lookup(["Quorvex"], "another-company") is not None

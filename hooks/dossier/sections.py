@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 
 from .blocks import Aside, Block, Contrast, Figures, Heading, ListBlock, Paragraph, Quote, RawMarkdown, Recovered, Table, Timeline
+from .cjk import CJK
 from .model import SectionTopic
 from .summary import shorten
 from .topics import topics_of
@@ -47,7 +48,9 @@ def sections(recovered: Recovered) -> list[tuple[int | None, str | None, str]]:
 
 
 def _first_line(text: str) -> str:
-    sentence = re.split(r"(?<=[.!?。])\s", " ".join(text.split()), maxsplit=1)[0]
+    """The section's first sentence of a few words ("1." of a numbered line is not one), shortened."""
+    sentences = re.split(r"(?<=[.!?。])\s", " ".join(text.split()))
+    sentence = next((s for s in sentences if len(s.split()) >= 4 or CJK.search(s)), sentences[0])
     return shorten(sentence, 160)
 
 

@@ -141,6 +141,13 @@ class SeedMeta(BaseModel):
             return str(value)
         return value
 
+    @field_validator("company", "company_display", "company_name", mode="after")
+    @classmethod
+    def _a_name(cls, value: str | None) -> str | None:
+        if value is not None and not value.strip():
+            raise ValueError(f"expected the company's name, got {value!r}")
+        return value
+
     @field_validator("kind", mode="after")
     @classmethod
     def _known_kind(cls, value: str | None) -> str | None:
@@ -199,6 +206,29 @@ def _key_lines(yaml_text: str) -> dict[str, int]:
     if not isinstance(node, yaml.MappingNode):
         return {}
     return {str(k.value): k.start_mark.line + 2 for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
+
+
+def field_lines(yaml_text: str) -> dict[str, int]:
+    """The line (in the seed file) of every value, by its path: ``company``, ``compensation[1].base_low``."""
+    try:
+        root = yaml.compose(yaml_text, Loader=_Loader)
+    except (yaml.YAMLError, RecursionError):
+        return {}
+    lines: dict[str, int] = {}
+    stack: list[tuple[str, yaml.Node]] = [("", root)] if root is not None else []
+    while stack and len(lines) < MAX_NODES:
+        where, node = stack.pop()
+        if where:
+            lines[where] = node.start_mark.line + 2
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode):
+                    name = f"{where}.{key.value}" if where else str(key.value)
+                    lines.setdefault(name, key.start_mark.line + 2)
+                    stack.append((name, value))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((f"{where}[{i}]", item) for i, item in enumerate(node.value))
+    return lines
 
 
 def _load_toml(text: str, path: str, problems: Problems) -> Any:

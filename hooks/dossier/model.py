@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 from dataclasses import dataclass, field
 from typing import Any
@@ -104,6 +105,55 @@ class SectionTopic:
     line: str
 
 
+@dataclass(frozen=True)
+class Disagreement:
+    """A figure of one region that the seed's text and its data give differently."""
+
+    region: str
+    figure: str
+    """"base", "stock", "bonus" or "total"."""
+    text: str
+    """The figure as the text writes it."""
+    line: int
+
+
+@dataclass(frozen=True)
+class PayRow:
+    """Pay in one region, in one currency; a figure the seed does not give (or gives wrongly) is None."""
+
+    region: str
+    currency: str
+    base: tuple[float, float] | None = None
+    stock: tuple[float, float] | None = None
+    bonus_pct: tuple[float, float] | None = None
+    total: tuple[float, float] | None = None
+    stock_period: str | None = None
+    """How the seed says stock is counted: "per year", "per grant", or None when it does not say."""
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class PayData:
+    """A compensation seed's data: what it says, and when it says it was collected."""
+
+    rows: list[PayRow]
+    company: str | None = None
+    role: str | None = None
+    role_type: str | None = None
+    last_updated: dt.date | None = None
+    data_quality: str | None = None
+    quarter: str | None = None
+    next_review_due: dt.date | None = None
+    level_mapping: str | None = None
+    internal_level: str | None = None
+    sources: list[str] = field(default_factory=list)
+    summary: str | None = None
+    stock_period: str | None = None
+    """How the seed counts stock, from front matter ``stock_period`` or its text's table header."""
+    disagreements: list[Disagreement] = field(default_factory=list)
+    """Figures that the seed's text gives otherwise than its data."""
+
+
 @dataclass
 class SeedPage:
     """One seed, understood and structured, with the place it takes in the site."""
@@ -119,6 +169,8 @@ class SeedPage:
     src_uri: str = ""
     topics: list[SectionTopic] = field(default_factory=list)
     """The topics of the page's sections, with their evidence."""
+    pay: PayData | None = None
+    """A compensation seed's data, as its front matter gives it (checked)."""
     shares_label: bool = False
     """Whether another page of the company has the same kind and role, so that the label names this one's title."""
 

@@ -14,7 +14,7 @@ from typing import Any
 from markupsafe import Markup
 
 from .anchors import page_anchors
-from .blocks import Figures, to_markdown
+from .blocks import Figures, Heading, to_markdown
 from .completeness import SECTIONS, completeness
 from .discover import discover
 from .frontmatter import original_url, tags, text_value
@@ -24,7 +24,11 @@ from .link.backlinks import by_target, groups, section_notes
 from .link.elsewhere import by_kind, compare_uri, elsewhere
 from .link.linker import join_sections
 from .markdown.html_blocks import is_html_document
-from .model import Classification, Company, GeneratedPage, Kind, SeedPage, Strength
+from .model import Classification, Company, GeneratedPage, Kind, PayData, SeedPage, Strength
+from .pay.body import disagreements, find_table, stock_period
+from .pay.render import build_date
+from .pay.schema import read_pay
+from .pay_pages import HubFinder, compare_pages, occupation, pay_headings, pay_section, pay_summary, role_compare_uri
 from .problems import Problem, Problems, Severity
 from .read import Source, read_seed
 from .render import render
@@ -101,17 +105,32 @@ def _parse(data: bytes, path: str) -> _Parsed:
     first_heading = recovered.headings[0].text if recovered.headings and not recovered.title else None
     title = " · ".join(filter(None, [recovered.document_title, recovered.title, first_heading]))
     classification = classify(text, front, folder, title=title, page_url=page_url)
+    pay = _pay(source, problems) if "compensation" in front else None
     page = SeedPage(
         path=path,
         classification=classification,
         # An untitled seed's title names its company, known only once the whole corpus is read.
         title=recovered.title or "",
         markdown=to_markdown(recovered.blocks),
-        summary=text_value(front, "description") or summarise(recovered, text),
+        summary=text_value(front, "description") or summarise(recovered, text) or pay_summary(pay),
         headings=[h.text for h in recovered.headings],
         topics=page_topics(recovered, recovered.title or first_heading or "", tags(front)),
+        pay=pay,
     )
     return _Parsed(page, source, recovered, tuple(problems.items))
+
+
+def _pay(source: Source, problems: Problems) -> PayData | None:
+    """A compensation seed's data, checked, with how its text counts stock and where its text disagrees."""
+    pay = read_pay(source.front_matter, source.path, source.field_lines, problems)
+    if pay is None:
+        return None
+    table = find_table(source.body, source.body_line)
+    found = disagreements(table, pay.rows)
+    for d in found:
+        message = f"{d.region}, {d.figure}: the text says {d.text}, the front matter's data otherwise; the page shows both"
+        problems.add(source.path, d.line, message, Severity.NOTICE)
+    return replace(pay, stock_period=pay.stock_period or stock_period(table), disagreements=found)
 
 
 def read_corpus(seeds_dir: Path, problems: Problems) -> list[tuple[SeedPage, Source, Recovered]]:
@@ -150,16 +169,23 @@ def _html_title(page: SeedPage, company: Company) -> str:
     return " · ".join(p for p in parts if p)
 
 
+def _untitled_text(recovered: Recovered) -> bool:
+    """Whether a seed's text opens with words rather than a heading."""
+    return bool(recovered.blocks) and not isinstance(recovered.blocks[0], Heading)
+
+
 def _outlines(companies: list[Company], recovered: dict[str, Recovered], sources: dict[str, Source]) -> dict[str, Outline]:
     """Each page's headings and their anchors, by source URI; a history's text too, for the names it tells of."""
     outlines = {}
     for company in companies:
         for page in company.pages:
             heads = [h.text for h in recovered[page.path].headings]
+            lead = pay_headings(page.pay, _untitled_text(recovered[page.path]))  # the data's sections come first
             text = sources[page.path].body if page.classification.kind is Kind.HISTORY else ""
             mapping = sources[page.path].front_matter.get("level_mapping")
             raw = mapping.get("raw") if isinstance(mapping, dict) else mapping
-            outlines[page.src_uri] = Outline(heads, page_anchors(page.title, heads), text, raw if isinstance(raw, str) else "")
+            anchors = page_anchors(page.title, lead + heads)[len(lead) :]
+            outlines[page.src_uri] = Outline(heads, anchors, text, raw if isinstance(raw, str) else "")
     return outlines
 
 
@@ -212,7 +238,10 @@ def build_site(seeds_dir: Path, site_name: str = "Dossier") -> Site:
     on_topics = topic_entries(companies, outlines)
     mentions = _link(companies, recovered, outlines, {t: topic_uri(t.slug) for t in TOPICS if t.slug in on_topics})
     names = {c.slug: c.name for c in companies}
+    hubs = HubFinder(companies)
+    today = build_date()
     kinds = by_kind(companies)
+    pay_pages, pay_nav = compare_pages(companies, hubs)
     others = {p.src_uri: elsewhere(p.classification.kind, c, kinds, p.classification.role) for c in companies for p in c.pages}
     dates = {path: freshness(source) for path, source in sources.items()}
     contents = {c.slug: holdings(c) for c in companies}
@@ -233,7 +262,7 @@ def build_site(seeds_dir: Path, site_name: str = "Dossier") -> Site:
                 holdings=contents,
                 topics=[t for t in TOPICS if t.slug in on_topics],
                 topic_uri=topic_uri,
-                compare=bool(kinds.companies),
+                compare=bool(kinds.companies or pay_pages),
             ),
             description=f"Company dossiers: how they interview, what they value and pay, and their history. {listed}"[:300],
         ),
@@ -282,6 +311,8 @@ def build_site(seeds_dir: Path, site_name: str = "Dossier") -> Site:
         entries: list[Any] = [company.hub_uri]
         for page in company.pages:
             faq = faq_questions(recovered[page.path].blocks)
+            compare = role_compare_uri(page.classification.role or "Unspecified role") if page.pay and page.pay.rows else None
+            pay = pay_section(page, hubs, today, compare, _untitled_text(recovered[page.path])) if page.pay else ""
             pages.append(
                 GeneratedPage(
                     page.src_uri,
@@ -293,26 +324,29 @@ def build_site(seeds_dir: Path, site_name: str = "Dossier") -> Site:
                         page=page,
                         company=company,
                         body=Markup(page.markdown),
+                        pay=pay,
                         mentioned=groups(mentions.get(page.src_uri, []), names),
                         elsewhere=others[page.src_uri],
                         topics=TOPICS,
                         topic_uri=topic_uri,
                     ),
                     description=page.summary,
-                    structured_data=faq_page(faq) if faq else None,
+                    structured_data=occupation(page, company) or (faq_page(faq) if faq else None),
                 )
             )
             entries.append({page.label: page.src_uri})
         company_nav.append({company.name: entries})
     nav.append({"Companies": company_nav})
-    if kinds.companies:
+    if kinds.companies or pay_pages:
         compare_nav: list[Any] = ["compare/index.md"]
         pages.append(
             GeneratedPage(
                 "compare/index.md",
                 "Compare",
                 "Compare companies",
-                render("compare_index.md.j2", here="compare/index.md", kinds=kinds.companies, uri=compare_uri),
+                render(
+                    "compare_index.md.j2", here="compare/index.md", kinds=kinds.companies, uri=compare_uri, pay_pages=pay_pages
+                ),
                 description="The same section side by side across companies.",
             )
         )
@@ -324,6 +358,8 @@ def build_site(seeds_dir: Path, site_name: str = "Dossier") -> Site:
                 GeneratedPage(uri, kind.label, title, markdown, description=f"{title}: {', '.join(c.name for c in having)}"[:300])
             )
             compare_nav.append({kind.label: uri})
+        pages += pay_pages
+        compare_nav += pay_nav
         nav.append({"Compare": compare_nav})
     topic_pages, topic_nav = topics_section(on_topics)
     pages += topic_pages

@@ -11,7 +11,7 @@ from typing import Any
 import ftfy
 from ftfy.badness import BADNESS_RE, is_bad
 
-from .frontmatter import parse_front_matter, split_front_matter
+from .frontmatter import field_lines, parse_front_matter, split_front_matter
 from .problems import Problems, Severity
 
 MAX_SEED_BYTES = 2 * 1024 * 1024
@@ -61,6 +61,8 @@ class Source:
     body_line: int = 1
     encoding: str = "utf-8"
     has_front_matter: bool = False
+    field_lines: dict[str, int] = field(default_factory=dict)
+    """The seed line of each front matter value, by its path (``compensation[1].base_low``)."""
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -183,6 +185,7 @@ def read_seed(data: bytes, path: str, problems: Problems) -> Source | None:
     split = split_front_matter(text)
     yaml_text, body, body_line = split.yaml_text, split.body, split.body_line
     front: dict[str, Any] = {}
+    lines: dict[str, int] = {}
     if split.unterminated:
         problems.add(path, 1, "front matter opened with '---' or '+++' is never closed; shown as text", Severity.WARNING)
     if yaml_text is not None:
@@ -192,9 +195,18 @@ def read_seed(data: bytes, path: str, problems: Problems) -> Source | None:
             body, body_line = text, 1
         else:
             front = parsed
+            lines = field_lines(yaml_text) if not split.toml else {}
     body = repair_mojibake(body, path, body_line, problems)
     front = _repair_values(front)
-    return Source(path=path, body=body, front_matter=front, body_line=body_line, encoding=encoding, has_front_matter=bool(front))
+    return Source(
+        path=path,
+        body=body,
+        front_matter=front,
+        body_line=body_line,
+        encoding=encoding,
+        has_front_matter=bool(front),
+        field_lines=lines,
+    )
 
 
 def _repair_values(value: Any) -> Any:

@@ -39,6 +39,8 @@ _ATTRIBUTES = {
     "ol": {"start"},
     "details": {"open"},
     "img": {"src", "alt", "width", "height"},
+    # A pay chart's bars: placed by Dossier's own left and width, hidden from screen readers (the text says it all).
+    "span": {"style", "aria-hidden"},
 }
 
 
@@ -51,6 +53,6 @@ def sanitize(html: str) -> str:
         url_schemes={"http", "https", "mailto"},
         link_rel=None,
         strip_comments=True,
-        # Python-Markdown aligns table columns with style="text-align: …"; nothing else is kept.
-        filter_style_properties={"text-align"},
+        # Python-Markdown aligns table columns with style="text-align: …"; a pay chart places its bars.
+        filter_style_properties={"text-align", "left", "width"},
     )

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 
 from ..cjk import CJK, CJK_CHARS
 from ..model import Company, Kind, SeedPage
+from ..pay.levels import SENIORITY
 from ..topics import Topic, terms
 from ..understand.company import ordinary, proper_names
 from ..understand.role import JAPANESE_ROLES, ROLE_ABBREVIATIONS
@@ -85,9 +86,7 @@ _GENERIC = set(
 )
 """Words of headings that organise a page rather than name a value: "Our values", "Common questions"."""
 _LEVEL_NAME = re.compile(
-    r"\b(?:[A-Z]{1,3}\d{1,2}|(?:level|grade|band) \d+|junior|senior|staff|principal|lead|associate|intern|director|head"
-    r"|manager|individual contributors?)\b",
-    re.IGNORECASE,
+    rf"\b(?:[A-Z]{{1,3}}\d{{1,2}}|(?:level|grade|band) \d+|{SENIORITY}|individual contributors?)\b", re.IGNORECASE
 )
 """A heading of a levels page that names a level ("L4", "Senior Engineer", "Level 3"), not a competency ("Impact")."""
 

@@ -79,3 +79,32 @@ def test_hub_to_a_section_to_what_mentions_it_and_back(browser: object, served: 
     page.go_back()
     page.wait_for_url("**/companies/twilio/values/")
     assert page.locator("#be-humble").is_visible()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_pay_chart_is_visible_and_labelled(browser: object, served: str, scheme: str) -> None:
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.goto(f"{served}/companies/twilio/compensation/software-engineer/")
+    expected = "slate" if scheme == "dark" else "default"
+    assert page.locator("body").get_attribute("data-md-color-scheme") == expected
+    chart = page.locator("figure.dossier-pay-chart").first
+    chart.scroll_into_view_if_needed()
+    assert chart.is_visible()
+    assert "Base and total pay by region, in USD" in chart.locator("figcaption").inner_text()
+    row = chart.locator(".dossier-pay-chart__row").first
+    assert row.locator(".dossier-pay-chart__region").inner_text() == "San Francisco, CA (HQ)"
+    assert "base $140,000–$185,000; total $185,000–$265,000" in row.locator(".dossier-pay-chart__value").inner_text()
+    for bar in (".dossier-pay-chart__base", ".dossier-pay-chart__total"):
+        box = row.locator(bar).bounding_box()
+        assert box is not None and box["width"] > 10 and box["height"] > 5, bar
+    colours = row.evaluate(
+        """row => [
+            getComputedStyle(row.querySelector(".dossier-pay-chart__base")).backgroundColor,
+            getComputedStyle(row.querySelector(".dossier-pay-chart__track")).backgroundColor,
+            getComputedStyle(document.body).backgroundColor,
+        ]"""
+    )
+    base, track, body = colours
+    assert base != track and base != body, colours
+    context.close()

@@ -86,8 +86,11 @@ def _place_pages(company: Company) -> None:
     uris = SlugAllocator()
     base = f"companies/{company.slug}"
     kinds = Counter((p.classification.kind, p.classification.role) for p in company.pages)
+    seen: Counter[tuple[Kind, str | None]] = Counter()
     for page in company.pages:
         page.shares_label = kinds[(page.classification.kind, page.classification.role)] > 1
+        seen[(page.classification.kind, page.classification.role)] += 1
+        page.ordinal = seen[(page.classification.kind, page.classification.role)]
         kind = page.classification.kind
         folder = KIND_PATHS[kind]
         role = page.classification.role

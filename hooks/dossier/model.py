@@ -173,6 +173,10 @@ class SeedPage:
     """A compensation seed's data, as its front matter gives it (checked)."""
     shares_label: bool = False
     """Whether another page of the company has the same kind and role, so that the label names this one's title."""
+    untitled: bool = False
+    """Whether the seed gave no title, so that its title was made from its company, kind and role."""
+    ordinal: int = 1
+    """The page's place among the company's pages of its kind and role (1 for the first)."""
 
     @property
     def label(self) -> str:
@@ -183,6 +187,8 @@ class SeedPage:
             return _short(self.title)
         label = f"{kind.label}: {role}" if role else kind.label
         title = _short(self.title)
+        if self.shares_label and self.untitled:
+            return f"{label} ({self.ordinal})"  # a made-up title would only repeat the label
         # "Compensation · Benefits" beside "Compensation", never "Compensation · Compensation".
         return f"{label} · {title}" if self.shares_label and title.casefold() != label.casefold() else label
 

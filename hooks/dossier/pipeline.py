@@ -169,6 +169,12 @@ def _html_title(page: SeedPage, company: Company) -> str:
     return " · ".join(p for p in parts if p)
 
 
+def _pay_compare(company: Company) -> list[tuple[str, str]]:
+    """The pay compare pages of the roles a company's pay data covers: (role, source URI)."""
+    roles = dict.fromkeys(p.classification.role or "Unspecified role" for p in company.pages if p.pay and p.pay.rows)
+    return [(role, role_compare_uri(role)) for role in roles]
+
+
 def _untitled_text(recovered: Recovered) -> bool:
     """Whether a seed's text opens with words rather than a heading."""
     return bool(recovered.blocks) and not isinstance(recovered.blocks[0], Heading)
@@ -221,6 +227,7 @@ def build_site(seeds_dir: Path, site_name: str = "Dossier") -> Site:
     for page, classification in zip(seeds, settled, strict=True):
         page.classification = classification
         if not page.title:
+            page.untitled = True
             page.title = _fallback_title(recovered[page.path], classification.company or UNSORTED, classification)
         _note_moderate(problems, page.path, classification)
         if not classification.company:
@@ -303,6 +310,7 @@ def build_site(seeds_dir: Path, site_name: str = "Dossier") -> Site:
                     mentioned=groups(mentions.get(company.hub_uri, []), names),
                     elsewhere=others,
                     complete=complete[company.slug],
+                    pay_compare=_pay_compare(company),
                 ),
                 description=lead or f"{company.name}: {contents[company.slug]}",
                 structured_data=organization(company.name, lead),

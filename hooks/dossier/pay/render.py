@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import os
 from dataclasses import dataclass
 
 from ..model import PayData, PayRow
-from .money import money_range
+from .money import money, money_range
 
 FIGURES = ("base", "stock", "bonus", "total")
 
@@ -29,13 +30,24 @@ class Chart:
 
     currency: str
     bars: list[Bar]
+    start: str
+    end: str
+    """The ends of the scale, as money: ranges are drawn from a round figure below the lowest, so they can be told apart."""
 
 
-def _span(pair: tuple[float, float] | None, top: float) -> tuple[float, float] | None:
-    if pair is None or top <= 0:
+def _floor(value: float) -> float:
+    """A round figure at or below ``value``: 48,000 gives 40,000; 1,800,000 gives 1,000,000."""
+    if value <= 0:
+        return 0.0
+    magnitude = 10 ** math.floor(math.log10(value))
+    return math.floor(value / magnitude) * magnitude
+
+
+def _span(pair: tuple[float, float] | None, start: float, end: float) -> tuple[float, float] | None:
+    if pair is None or end <= start:
         return None
-    left = 100 * pair[0] / top
-    return round(left, 2), round(max(100 * pair[1] / top - left, 0.8), 2)
+    left = 100 * (pair[0] - start) / (end - start)
+    return round(left, 2), round(max(100 * (pair[1] - start) / (end - start) - left, 0.8), 2)
 
 
 def charts(rows: list[PayRow]) -> list[Chart]:
@@ -43,13 +55,15 @@ def charts(rows: list[PayRow]) -> list[Chart]:
     found = []
     for currency in dict.fromkeys(r.currency for r in rows):
         group = [r for r in rows if r.currency == currency and (r.base or r.total)]
-        top = max((v for r in group for pair in (r.base, r.total) if pair for v in pair), default=0)
+        values = [v for r in group for pair in (r.base, r.total) if pair for v in pair]
+        if not values:
+            continue
+        start, end = _floor(0.8 * min(values)), max(values)
         bars = []
         for r in group:
             words = [f"{name} {money_range(pair, currency)}" for name, pair in (("base", r.base), ("total", r.total)) if pair]
-            bars.append(Bar(r.region, _span(r.base, top), _span(r.total, top), "; ".join(words)))
-        if bars:
-            found.append(Chart(currency, bars))
+            bars.append(Bar(r.region, _span(r.base, start, end), _span(r.total, start, end), "; ".join(words)))
+        found.append(Chart(currency, bars, money(start, currency), money(end, currency)))
     return found
 
 

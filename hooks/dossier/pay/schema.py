@@ -144,7 +144,8 @@ class _Reader:
         self.problems = problems
 
     def report(self, where: str, message: str, severity: Severity = Severity.ERROR) -> None:
-        line = self.lines.get(where) or self.lines.get(where.split(".")[0].split("[")[0])
+        # The value's own line, else its row's (a missing field), else its key's.
+        line = self.lines.get(where) or self.lines.get(where.rsplit(".", 1)[0]) or self.lines.get(where.split("[")[0])
         self.problems.add(self.path, line, f"{where}: {message}", severity)
 
     def row(self, index: int, raw: Any) -> PayRow | None:
@@ -155,41 +156,49 @@ class _Reader:
         data = {str(k): v for k, v in raw.items()}
         for key in sorted(set(data) - _ROW_KEYS):
             self.report(f"{where}.{key}", "not a field of a pay row; kept in the seed, not shown", Severity.WARNING)
+        bad: dict[str, str] = {}
         try:
             row = _Row.model_validate(data)
         except ValidationError as exc:
             bad = {str(e["loc"][0]): e["msg"].removeprefix("Value error, ") for e in exc.errors()}
             for key, message in sorted(bad.items()):
                 if key in ("region", "currency"):
-                    reason = "field required" if message.lower() == "field required" else message
+                    reason = "missing: every row names its region and its currency" if message == "Field required" else message
                     self.report(f"{where}.{key}", f"{reason}; row left out")
                 else:
                     self.report(f"{where}.{key}", f"{message}; left out")
             if {"region", "currency"} & set(bad):
                 return None
             row = _Row.model_validate({k: v for k, v in data.items() if k not in bad})
+        spoiled = {key.rsplit("_", 1)[0] for key in bad}
         return PayRow(
             region=row.region,
             currency=row.currency,
-            base=self._pair(where, "base", row.base_low, row.base_high),
-            stock=self._pair(where, "stock", row.stock_low, row.stock_high),
-            bonus_pct=self._pair(where, "bonus", row.bonus_low, row.bonus_high, row.bonus_pct),
-            total=self._pair(where, "total_comp", row.total_comp_low, row.total_comp_high),
+            base=self._pair(where, "base", row.base_low, row.base_high, bad="base" in spoiled),
+            stock=self._pair(where, "stock", row.stock_low, row.stock_high, bad="stock" in spoiled),
+            bonus_pct=self._pair(where, "bonus", row.bonus_low, row.bonus_high, row.bonus_pct, bad="bonus" in spoiled),
+            total=self._pair(where, "total_comp", row.total_comp_low, row.total_comp_high, bad="total_comp" in spoiled),
             stock_period=_text(row.stock_period),
             line=self.lines.get(where),
         )
 
     def _pair(
-        self, where: str, name: str, low: float | None, high: float | None, single: float | None = None
+        self, where: str, name: str, low: float | None, high: float | None, single: float | None = None, bad: bool = False
     ) -> tuple[float, float] | None:
+        """A range from its two ends (or one figure given alone, as ``bonus_pct``); None when it cannot be told."""
         if single is not None and low is None and high is None:
             return (single, single)
-        if low is not None and high is not None and low > high:
-            self.report(f"{where}.{name}_low", f"{low:,.0f} is above {name}_high {high:,.0f}; the range is left out")
-            return None
         if low is None and high is None:
             return None
-        return (low if low is not None else high, high if high is not None else low)  # type: ignore[return-value]
+        if low is None or high is None:
+            if not bad:
+                given = f"{name}_low" if high is None else f"{name}_high"
+                self.report(f"{where}.{given}", "a range needs both its low and its high; left out", Severity.WARNING)
+            return None
+        if low > high:
+            self.report(f"{where}.{name}_low", f"{low:,.0f} is above {name}_high {high:,.0f}; the range is left out")
+            return None
+        return (low, high)
 
 
 def read_pay(front: dict[str, Any], path: str, lines: dict[str, int], problems: Problems) -> PayData | None:

@@ -51,7 +51,9 @@ def write_corpus(folder: Path, companies: int, seed: int) -> None:
             "history": f"The story of {name}\n{_paragraph(rng, 8)}\nBy the Numbers\n{name} at scale\n$4.2BRevenue\n"
             f"~9,000Customers\nThe early years\n{_paragraph(rng, 20)}\nTimeline\n2001Founded.\n2010Went public.\n"
             f"Later\n{_paragraph(rng, 20)}\n",
-            "comp": f"---\ncompany: {name}\nrole: software-engineer\nlast_updated: 2026-01-01\ncompensation: []\n---\n"
+            "comp": f"---\ncompany: {name}\nrole: software-engineer\nlast_updated: 2026-01-01\ncompensation:\n"
+            f"  - region: London, UK\n    base_low: {rng.randrange(50, 80)}000\n    base_high: {rng.randrange(80, 120)}000\n"
+            "    currency: GBP\n---\n"
             f"### Software Engineer | {name} pay guide\n\n{_paragraph(rng)}\n\n**Levers**\n\n1. {_sentence(rng)}\n",
         }
         for kind, text in files.items():

@@ -245,3 +245,16 @@ def test_the_hub_says_what_its_dossier_lacks_and_the_companies_table_shows_it(si
     rows = table[table.index('id="completeness-and-freshness"') :]
     row = rows[rows.index('<a href="ttsc/">TTSC</a>') :].split("</tr>")[0]
     assert row.count("—") >= 5, row
+
+
+def test_every_page_reaches_every_company_through_the_companies_index(site: Path) -> None:
+    # The navigation is pruned to what is visible, so the companies index is the way to every dossier.
+    index = {r[0] for href in _parse(_html(site, "companies/")).links if (r := _resolve(site, "companies/", href))}
+    hubs = {f"companies/{c}/" for c in _company_pages(site)}
+    assert hubs <= index
+    missing = []
+    for url in _pages(site):
+        page_url = "" if url == "./" else url
+        if "companies/" not in {r[0] for href in _parse(_html(site, page_url)).links if (r := _resolve(site, page_url, href))}:
+            missing.append(url)
+    assert not missing, missing[:10]

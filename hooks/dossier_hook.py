@@ -8,10 +8,10 @@ so that ``mkdocs build --strict`` fails on them.
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 from typing import Any
 
+from dossier.export import escaped_nav
 from dossier.model import GeneratedPage
 from dossier.pipeline import build_site
 from dossier.problems import Severity
@@ -25,22 +25,6 @@ from mkdocs.structure.pages import Page
 log = get_plugin_logger("dossier")
 _state: dict[str, Any] = {}
 """This build's pipeline result ("site") and the generated pages added to it, by source URI ("pages")."""
-
-
-def _escaped_nav(items: list[Any]) -> list[Any]:
-    # Material prints navigation titles without escaping them.
-    out: list[Any] = []
-    for item in items:
-        if isinstance(item, dict):
-            out.append(
-                {
-                    html.escape(title, quote=False): _escaped_nav(value) if isinstance(value, list) else value
-                    for title, value in item.items()
-                }
-            )
-        else:
-            out.append(item)
-    return out
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -58,7 +42,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             log.debug(str(problem))
     log.info(f"{len(site.seeds)} seeds read into {len(site.companies)} company dossiers")
     _state["site"] = site
-    config.nav = _escaped_nav(site.nav) + list(settings.get("pages") or [])
+    config.nav = escaped_nav(site.nav) + list(settings.get("pages") or [])
     return config
 
 

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
+import yaml
 
+from .export import export
 from .pipeline import build_site
 from .problems import Severity
 
@@ -52,6 +55,37 @@ def check(seeds: Path, quiet: bool) -> None:
         err=True,
     )
     sys.exit(1 if errors else 0)
+
+
+@main.command("export")
+@click.argument("target", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--config", "config_file", default="mkdocs.yml", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+def export_command(target: Path, config_file: Path) -> None:
+    """Write the generated pages and a mkdocs.yml without the hook into TARGET, for any builder that reads mkdocs.yml."""
+    project = config_file.resolve().parent
+    settings = _settings(config_file)
+    site = build_site(project / str(settings.get("seeds", "seeds")), str(settings.get("site_name", "Dossier")))
+    count = export(site, project, target, list(settings.get("pages") or []))
+    errors = [p for p in site.problems.sorted() if p.severity is Severity.ERROR]
+    for problem in errors:
+        click.echo(f"{problem} [error]", err=True)
+    click.echo(f"{count} pages written to {target}; build them with: mkdocs build -f {target / 'mkdocs.yml'}", err=True)
+    sys.exit(1 if errors else 0)
+
+
+def _settings(config_file: Path) -> dict[str, Any]:
+    """``extra.dossier`` of mkdocs.yml (and its site_name), read without running MkDocs."""
+
+    class _Loader(yaml.SafeLoader):
+        pass
+
+    # mkdocs.yml may hold tags for MkDocs (!ENV, !!python/…); their values are not needed here.
+    _Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Loader) or {}
+    settings = dict((config.get("extra") or {}).get("dossier") or {})
+    settings.setdefault("site_name", config.get("site_name") or "Dossier")
+    return settings
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from helpers import ROOT, Build, SAMPLE_SEEDS
+from helpers import ROOT, SAMPLE_SEEDS, Build
 
 
 def test_an_exported_tree_builds_the_same_pages_without_the_hook(sample_build: Build, tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ so that ``mkdocs build --strict`` fails on them.
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from dossier.model import GeneratedPage
 from dossier.pipeline import build_site
 from dossier.problems import Severity
 from dossier.sanitize import sanitize
+from dossier.search import for_index, index_site, search_markup
 from dossier.structured_data import script_json
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
@@ -73,3 +75,30 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Sanitise the HTML of every page."""
     return sanitize(content)
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Mark what search indexes (the article) and what it can narrow by (the page's facets)."""
+    entry = _state["pages"].get(page.file.src_uri)
+    if entry is not None and not entry.searched:
+        return output
+    output = search_markup(output, entry.facets if entry is not None else {})
+    copy = Path(_state["index_dir"].name) / page.file.dest_path
+    copy.parent.mkdir(parents=True, exist_ok=True)
+    copy.write_text(for_index(output), encoding="utf-8")
+    return output
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    """A fresh folder for the pages as the search index reads them."""
+    if "index_dir" in _state:
+        _state["index_dir"].cleanup()
+    _state["index_dir"] = tempfile.TemporaryDirectory(prefix="dossier-index-")
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Index the site once, with Pagefind; a failure is an error (so --strict fails), never a traceback."""
+    problem = index_site(Path(_state["index_dir"].name), Path(config.site_dir))
+    _state.pop("index_dir").cleanup()
+    if problem:
+        log.error(problem)

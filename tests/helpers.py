@@ -268,11 +268,23 @@ def free_port() -> int:
 
 
 def search(page: object, query: str) -> object:
-    """Type ``query`` into Material's search box once its index has loaded; return the first result's link."""
-    page.wait_for_load_state("networkidle")
-    box = page.locator("input.md-search__input")
-    box.click()
-    page.keyboard.type(query, delay=15)
-    first = page.locator(".md-search-result__item a").first
+    """Open the search (Pagefind) from the header, type ``query``, and return the first result's link."""
+    page.wait_for_load_state("load")
+    if not page.locator("pagefind-modal dialog[open]").count():
+        page.locator("pagefind-modal-trigger button").click()
+    box = page.locator("pagefind-modal pagefind-input input")
+    box.wait_for(state="visible")
+    box.fill("")
+    box.type(query, delay=15)
+    # The search is done when the summary counts the results of this query (it says "Searching…" before).
+    summary = page.locator("pagefind-modal .pf-summary")
+    done = re.compile(rf"^(?:\d+ results? for|No results for) {re.escape(query)}$")
+    summary.filter(has_text=done).wait_for(timeout=15_000)
+    first = page.locator("pagefind-results a").first
     first.wait_for(timeout=15_000)
     return first
+
+
+def results(page: object) -> list[str]:
+    """The addresses of the search results shown, pages and their sections, in order."""
+    return page.locator("pagefind-results a").evaluate_all("links => links.map(a => a.getAttribute('href'))")

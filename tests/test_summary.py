@@ -42,7 +42,8 @@ def test_hub_overview_and_company_card(tmp_path: Path) -> None:
     site = build_site(tmp_path)
     hub = next(p for p in site.pages if p.src_uri == "companies/pellworth-marine/index.md")
     # The line that says what the company does, not the history's opening anecdote.
-    assert hub.markdown.split("\n")[2].startswith("Pellworth Marine builds hybrid ferries")
+    lead = next(line for line in hub.markdown.split("\n")[1:] if line.strip() and not line.startswith("<"))
+    assert lead.startswith("Pellworth Marine builds hybrid ferries")
     cards = next(p for p in site.pages if p.src_uri == "companies/index.md").markdown
     assert "Interview process; history; a document (A guide to the Husum yard for new staff)" in cards
 

@@ -223,6 +223,11 @@ class GeneratedPage:
     description: str = ""
     structured_data: dict[str, Any] | None = None
     """schema.org data for the page's JSON-LD, if any."""
+    facets: dict[str, list[str]] = field(default_factory=dict)
+    """What search can narrow this page by: its company, kind of page, role and topics."""
+    searched: bool = True
+    """Whether search indexes the page; pages that gather other pages' lines (topics, compare) are left out,
+    so that a search finds the section itself first."""
 
 
 LABEL_CHARS = 40

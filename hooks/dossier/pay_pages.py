@@ -186,14 +186,20 @@ def compare_pages(companies: list[Company], hubs: HubFinder) -> tuple[list[Gener
             percent_range=percent_range,
         )
         title = f"{role} pay across companies"
-        pages.append(GeneratedPage(uri, role, title, markdown, description=f"{title}, in each region's own currency."))
+        pages.append(
+            GeneratedPage(uri, role, title, markdown, description=f"{title}, in each region's own currency.", searched=False)
+        )
         nav.append({role: uri})
     if mappings:
         pages_of = {p.src_uri: (c, p) for c in companies for p in c.pages}
         table = level_map(mappings)
         markdown = render("level_map.md.j2", here=LEVEL_MAP_URI, table=table, pages=pages_of, hub_of=hubs)
         description = "Levels that the corpus's level mappings say are the same, company by company."
-        pages.append(GeneratedPage(LEVEL_MAP_URI, "Level map", "Level map across companies", markdown, description=description))
+        pages.append(
+            GeneratedPage(
+                LEVEL_MAP_URI, "Level map", "Level map across companies", markdown, description=description, searched=False
+            )
+        )
         nav.append({"Level map": LEVEL_MAP_URI})
     return pages, nav
 

@@ -169,6 +169,18 @@ def _html_title(page: SeedPage, company: Company) -> str:
     return " · ".join(p for p in parts if p)
 
 
+def _facets(page: SeedPage, company: Company) -> dict[str, list[str]]:
+    """What search can narrow a seed's page by."""
+    names = {t.slug: t.name for t in TOPICS}
+    facets = {"company": [company.name], "kind": [page.classification.kind.label]}
+    if page.classification.role:
+        facets["role"] = [page.classification.role]
+    topics = list(dict.fromkeys(names[t.topic] for t in page.topics if t.topic in names))
+    if topics:
+        facets["topic"] = topics
+    return facets
+
+
 def _pay_compare(company: Company) -> list[tuple[str, str]]:
     """The pay compare pages of the roles a company's pay data covers: (role, source URI)."""
     roles = dict.fromkeys(p.classification.role or "Unspecified role" for p in company.pages if p.pay and p.pay.rows)
@@ -272,6 +284,7 @@ def build_site(seeds_dir: Path, site_name: str = "Dossier") -> Site:
                 compare=bool(kinds.companies or pay_pages),
             ),
             description=f"Company dossiers: how they interview, what they value and pay, and their history. {listed}"[:300],
+            searched=False,
         ),
         GeneratedPage(
             "companies/index.md",
@@ -287,6 +300,7 @@ def build_site(seeds_dir: Path, site_name: str = "Dossier") -> Site:
                 sections=SECTIONS,
             ),
             description=f"Every company in the guide: {listed}"[:300],
+            searched=False,
         ),
     ]
     nav: list[Any] = [{"Home": "index.md"}]
@@ -314,6 +328,7 @@ def build_site(seeds_dir: Path, site_name: str = "Dossier") -> Site:
                 ),
                 description=lead or f"{company.name}: {contents[company.slug]}",
                 structured_data=organization(company.name, lead),
+                facets={"company": [company.name], "kind": ["Company profile"]},
             )
         )
         entries: list[Any] = [company.hub_uri]
@@ -340,6 +355,7 @@ def build_site(seeds_dir: Path, site_name: str = "Dossier") -> Site:
                     ),
                     description=page.summary,
                     structured_data=occupation(page, company) or (faq_page(faq) if faq else None),
+                    facets=_facets(page, company),
                 )
             )
             entries.append({page.label: page.src_uri})
@@ -356,6 +372,7 @@ def build_site(seeds_dir: Path, site_name: str = "Dossier") -> Site:
                     "compare_index.md.j2", here="compare/index.md", kinds=kinds.companies, uri=compare_uri, pay_pages=pay_pages
                 ),
                 description="The same section side by side across companies.",
+                searched=False,
             )
         )
         for kind, having in kinds.companies.items():
@@ -363,7 +380,14 @@ def build_site(seeds_dir: Path, site_name: str = "Dossier") -> Site:
             title = f"{kind.label} across companies"
             markdown = render("compare.md.j2", here=uri, kind=kind, companies=having)
             pages.append(
-                GeneratedPage(uri, kind.label, title, markdown, description=f"{title}: {', '.join(c.name for c in having)}"[:300])
+                GeneratedPage(
+                    uri,
+                    kind.label,
+                    title,
+                    markdown,
+                    description=f"{title}: {', '.join(c.name for c in having)}"[:300],
+                    searched=False,
+                )
             )
             compare_nav.append({kind.label: uri})
         pages += pay_pages

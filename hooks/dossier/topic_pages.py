@@ -51,6 +51,7 @@ def topics_section(entries: dict[str, list[TopicEntry]]) -> tuple[list[Generated
             "Topics",
             render("topics.md.j2", here="topics/index.md", topics=topics, entries=entries, uri=topic_uri),
             description="Every topic of the guide, with the sections on it across companies.",
+            searched=False,
         )
     ]
     nav: list[Any] = ["topics/index.md"]
@@ -58,6 +59,8 @@ def topics_section(entries: dict[str, list[TopicEntry]]) -> tuple[list[Generated
         uri = topic_uri(topic.slug)
         companies_on = {e.company.slug for e in entries[topic.slug]}
         markdown = render("topic.md.j2", here=uri, topic=topic, entries=entries[topic.slug], companies=len(companies_on))
-        pages.append(GeneratedPage(uri, topic.name, f"{topic.name} · Topics", markdown, description=topic.description))
+        pages.append(
+            GeneratedPage(uri, topic.name, f"{topic.name} · Topics", markdown, description=topic.description, searched=False)
+        )
         nav.append({topic.name: uri})
     return pages, nav

@@ -5,7 +5,9 @@
 For each size it writes N companies x 5 seeds (values, interview, role, history with figures
 and a timeline, and a compensation seed with front matter), deterministic from --seed, then
 prints: seeds, pages, Dossier's pipeline time (in process), the whole `mkdocs build` wall
-time and peak memory (a child process), and time per page.
+time and peak memory (a child process), time per page, the time plain Material takes to build
+the same pages exported by `dossier export` (and the ratio), and the sizes of the site and of
+its search index.
 """
 
 from __future__ import annotations
@@ -84,6 +86,16 @@ def measure(companies: int, seed: int) -> dict[str, float]:
         )
         wall = time.perf_counter() - started
         peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        # The same pages built by plain Material from `dossier export` (no hook, no search index).
+        exported = project / "exported"
+        cli = [sys.executable, "-c", "from dossier.cli import main; main()"]
+        env = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT / "hooks")}
+        subprocess.run(
+            [*cli, "export", str(exported), "--config", str(project / "mkdocs.yml")], check=False, env=env, capture_output=True
+        )
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=exported, check=True, env=env)
+        plain = time.perf_counter() - started
         return {
             "seeds": len(site.seeds),
             "pages": len(site.pages),
@@ -91,7 +103,14 @@ def measure(companies: int, seed: int) -> dict[str, float]:
             "build_s": wall,
             "ms_per_page": 1000 * wall / len(site.pages),
             "peak_mb": peak_mb,
+            "plain_s": plain,
+            "site_mb": _size(project / "site") / 2**20,
+            "index_mb": _size(project / "site" / "pagefind") / 2**20,
         }
+
+
+def _size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
 def main() -> None:
@@ -99,12 +118,16 @@ def main() -> None:
     parser.add_argument("--companies", type=int, nargs="+", default=[20, 100])
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
-    print(f"{'companies':>9} {'seeds':>6} {'pages':>6} {'pipeline s':>10} {'build s':>8} {'ms/page':>8} {'peak MB':>8}")
+    print(
+        f"{'companies':>9} {'seeds':>6} {'pages':>6} {'pipeline s':>10} {'build s':>8} {'ms/page':>8} {'peak MB':>8}"
+        f" {'plain s':>8} {'ratio':>6} {'site MB':>8} {'index MB':>8}"
+    )
     for n in args.companies:
         r = measure(n, args.seed)
         print(
             f"{n:>9} {r['seeds']:>6.0f} {r['pages']:>6.0f} {r['pipeline_s']:>10.2f} {r['build_s']:>8.2f} "
-            f"{r['ms_per_page']:>8.1f} {r['peak_mb']:>8.0f}"
+            f"{r['ms_per_page']:>8.1f} {r['peak_mb']:>8.0f} {r['plain_s']:>8.2f} {r['build_s'] / r['plain_s']:>6.2f}"
+            f" {r['site_mb']:>8.1f} {r['index_mb']:>8.2f}"
         )
 
 

@@ -258,3 +258,17 @@ def test_every_page_reaches_every_company_through_the_companies_index(site: Path
         if "companies/" not in {r[0] for href in _parse(_html(site, page_url)).links if (r := _resolve(site, page_url, href))}:
             missing.append(url)
     assert not missing, missing[:10]
+
+
+def test_a_large_site_lists_the_companies_index_not_every_company_in_its_navigation(tmp_path: Path) -> None:
+    from dossier.pipeline import NAV_COMPANIES, build_site
+
+    for i in range(NAV_COMPANIES + 1):
+        (tmp_path / f"s{i}.md").write_text(
+            f"---\ncompany: Quorvex {i:03d}\nkind: values\n---\n# Values\n\nBe kind.\n", encoding="utf-8"
+        )
+    site = build_site(tmp_path)
+    (companies,) = [entry["Companies"] for entry in site.nav if isinstance(entry, dict) and "Companies" in entry]
+    assert companies == ["companies/index.md"]
+    index = next(p for p in site.pages if p.src_uri == "companies/index.md").markdown
+    assert all(f"({c.slug}/)" in index or f"({c.slug}/index.md)" in index for c in site.companies)

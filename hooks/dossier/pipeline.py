@@ -75,6 +75,9 @@ def _fallback_title(recovered: Recovered, company: str, classification: Classifi
     return " ".join(words[:8]) + ("…" if len(words) > 8 else "") if words else f"{company} · Document"
 
 
+NAV_COMPANIES = 40
+"""Companies the navigation lists one by one; a larger site lists the companies index instead."""
+
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx", ".erb")
 """Seeds whose file name ends so are read as Markdown, whatever their body looks like."""
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -360,7 +363,9 @@ def build_site(seeds_dir: Path, site_name: str = "Dossier") -> Site:
             )
             entries.append({page.label: page.src_uri})
         company_nav.append({company.name: entries})
-    nav.append({"Companies": company_nav})
+    # Every page renders its section's entries, so a navigation of every company grows with the square of the
+    # site; past a few dozen companies, the companies index (linked from every page) leads to each dossier.
+    nav.append({"Companies": company_nav if len(companies) <= NAV_COMPANIES else ["companies/index.md"]})
     if kinds.companies or pay_pages:
         compare_nav: list[Any] = ["compare/index.md"]
         pages.append(

@@ -167,11 +167,10 @@ class PageLinker:
         return "".join(out)
 
     def _match(self, line: str, tokens: list[re.Match[str]], i: int) -> tuple[Target, int] | None:
-        if not self.index.may_start(tokens[i].group()):
-            return None
-        longest = min(self.index.longest, len(tokens) - i)
-        for n in range(longest, 0, -1):
-            if any(not _JOINER.fullmatch(line[tokens[j].end() : tokens[j + 1].start()]) for j in range(i, i + n - 1)):
+        for n in self.index.lengths(tokens[i].group()):
+            if i + n > len(tokens) or any(
+                not _JOINER.fullmatch(line[tokens[j].end() : tokens[j + 1].start()]) for j in range(i, i + n - 1)
+            ):
                 continue
             target = self.index.lookup([t.group() for t in tokens[i : i + n]], self.company)
             if target is not None and self._wanted(target):

@@ -122,19 +122,20 @@ class TermIndex:
 
     terms: dict[tuple[str, ...], dict[str, list[_Entry]]] = field(default_factory=dict)
     """Each term's words to its targets by the company they hold for ("" for the whole site)."""
-    longest: int = 1
-    starts: set[str] = field(default_factory=set)
-    """The first word of every term, so that most words of a text cost one set probe."""
+    starts: dict[str, set[int]] = field(default_factory=dict)
+    """The first word of every term and the lengths (in words) of the terms it starts: most words of a text cost
+    one probe, and the others one look-up per length of term they start."""
     cjk: dict[str, dict[str, list[_Entry]]] = field(default_factory=dict)
     """Terms in Japanese or Chinese, found inside a run of such characters."""
     cjk_lengths: list[int] = field(default_factory=list)
     """The lengths of those terms, longest first."""
     _added: int = 0
 
-    def may_start(self, word: str) -> bool:
-        """Whether a term may start with ``word``."""
+    def lengths(self, word: str) -> list[int]:
+        """The lengths of the terms that may start with ``word``, longest first (none: no term starts so)."""
         folded = word.casefold()
-        return folded in self.starts or _singular((folded,))[0] in self.starts
+        found = self.starts.get(folded, set()) | self.starts.get(_singular((folded,))[0], set())
+        return sorted(found, reverse=True)
 
     def add(self, name: str, target: Target, any_case: bool = False) -> None:
         """Index ``name`` as a mention of ``target``; a name of one ordinary word only as written, unless ``any_case``."""
@@ -153,8 +154,7 @@ class TermIndex:
         # "interviews" is found as "interview" too, and "product managers" as "product manager".
         for key in dict.fromkeys((words, _singular(words))):
             _put(self.terms.setdefault(key, {}).setdefault(scope, []), (self._added, target, exact))
-        self.longest = max(self.longest, len(words))
-        self.starts.add(words[0])
+        self.starts.setdefault(words[0], set()).add(len(words))
 
     def lookup(self, words: list[str], company: str) -> Target | None:
         """The target that the words (as a text writes them) name for a page of ``company``, if any."""

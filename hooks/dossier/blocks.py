@@ -280,6 +280,27 @@ class Recovered:
         return [b for b in self.blocks if isinstance(b, Heading)]
 
 
+def block_text(block: Block) -> str:
+    """The words a reader sees in a block, a line per paragraph, item or row."""
+    if isinstance(block, Heading | Paragraph):
+        return block.text
+    if isinstance(block, ListBlock):
+        return "\n".join(block.items)
+    if isinstance(block, Table):
+        return "\n".join(" | ".join(row) for row in block.rows)
+    if isinstance(block, Figures | Timeline):
+        return "\n".join(" ".join(row) for row in block.rows)
+    if isinstance(block, Quote):
+        return block.text
+    if isinstance(block, Contrast):
+        return "\n".join(" / ".join(pair) for pair in block.pairs)
+    if isinstance(block, Aside):
+        return "\n".join(block.lines)
+    if isinstance(block, RawMarkdown):
+        return html.unescape(re.sub(r"\]\([^)]*\)|[\[\]*_`>#|]", " ", block.text))
+    return ""
+
+
 def nest_headings(headings: list[tuple[Heading, bool]]) -> None:
     """Give headings page levels: the seed's top level becomes 2, and no level is skipped.
 

@@ -145,7 +145,6 @@ class PayData:
     quarter: str | None = None
     next_review_due: dt.date | None = None
     level_mapping: str | None = None
-    internal_level: str | None = None
     sources: list[str] = field(default_factory=list)
     summary: str | None = None
     stock_period: str | None = None

@@ -2,36 +2,14 @@
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Sequence
 
-from .blocks import Aside, Block, Contrast, Figures, Heading, ListBlock, Paragraph, Quote, RawMarkdown, Recovered, Table, Timeline
+from .blocks import Heading, Recovered, block_text
 from .cjk import CJK
 from .model import SectionTopic
 from .summary import shorten
 from .topics import topics_of
-
-
-def block_text(block: Block) -> str:
-    """The words a reader sees in a block, a line per paragraph, item or row."""
-    if isinstance(block, Heading | Paragraph):
-        return block.text
-    if isinstance(block, ListBlock):
-        return "\n".join(block.items)
-    if isinstance(block, Table):
-        return "\n".join(" | ".join(row) for row in block.rows)
-    if isinstance(block, Figures | Timeline):
-        return "\n".join(" ".join(row) for row in block.rows)
-    if isinstance(block, Quote):
-        return block.text
-    if isinstance(block, Contrast):
-        return "\n".join(" / ".join(pair) for pair in block.pairs)
-    if isinstance(block, Aside):
-        return "\n".join(block.lines)
-    if isinstance(block, RawMarkdown):
-        return html.unescape(re.sub(r"\]\([^)]*\)|[\[\]*_`>#|]", " ", block.text))
-    return ""
 
 
 def sections(recovered: Recovered) -> list[tuple[int | None, str | None, str]]:

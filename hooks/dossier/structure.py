@@ -24,6 +24,7 @@ from .blocks import (
     Recovered,
     Table,
     Timeline,
+    block_text,
 )
 from .markdown import is_markdown, recover_markdown
 from .markdown.html_blocks import is_html_document, read_html_document
@@ -528,11 +529,5 @@ def recover(
 def visible_text(recovered: Recovered) -> str:
     """The words of recovered blocks, a block to a line: the title and headings, paragraphs, items and cells."""
     lines = [recovered.title or ""]
-    for block in recovered.blocks:
-        if isinstance(block, Heading | Paragraph):
-            lines.append(block.text)
-        elif isinstance(block, ListBlock):
-            lines.extend(block.items)
-        elif isinstance(block, Table):
-            lines.extend(" | ".join(row) for row in block.rows)
+    lines += [block_text(b) for b in recovered.blocks if isinstance(b, Heading | Paragraph | ListBlock | Table)]
     return "\n".join(line for line in lines if line)

@@ -10,8 +10,6 @@ from dataclasses import dataclass
 from ..model import PayData, PayRow
 from .money import money, money_range
 
-FIGURES = ("base", "stock", "bonus", "total")
-
 
 @dataclass(frozen=True)
 class Bar:

@@ -22,7 +22,7 @@ from ..problems import Problems, Severity
 PAIRS = ("base", "stock", "total_comp", "bonus")
 """The figures a row gives as ranges: ``base_low`` and ``base_high``, and so on."""
 _FIGURES = {f"{name}_{end}" for name in PAIRS for end in ("low", "high")} | {"bonus_pct"}
-_ROW_KEYS = _FIGURES | {"region", "currency", "stock_period", "stock_basis"}
+_ROW_KEYS = _FIGURES | {"region", "currency", "stock_period"}
 _CURRENCIES = frozenset(list_currencies())
 _KNOWN_KEYS = {
     "company",
@@ -237,7 +237,6 @@ def read_pay(front: dict[str, Any], path: str, lines: dict[str, int], problems: 
         quarter=_text(front.get("salary_data_quarter")),
         next_review_due=dates["next_review_due"],
         level_mapping=_text(raw_map),
-        internal_level=_text(mapping.get("internal")) if isinstance(mapping, dict) else None,
         sources=[t for s in sources if (t := _text(s))] if isinstance(sources, list) else [],
         summary=_text(front.get("negotiation_dna_summary")),
         stock_period=_text(front.get("stock_period")),

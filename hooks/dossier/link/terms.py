@@ -130,16 +130,22 @@ class TermIndex:
     cjk_lengths: list[int] = field(default_factory=list)
     """The lengths of those terms, longest first."""
     _added: int = 0
+    _lengths: dict[str, list[int]] = field(default_factory=dict)
+    """``lengths`` by word as written: a text repeats its words, and adding a term clears it."""
 
     def lengths(self, word: str) -> list[int]:
         """The lengths of the terms that may start with ``word``, longest first (none: no term starts so)."""
-        folded = word.casefold()
-        found = self.starts.get(folded, set()) | self.starts.get(_singular((folded,))[0], set())
-        return sorted(found, reverse=True)
+        found = self._lengths.get(word)
+        if found is None:
+            folded = word.casefold()
+            found = sorted(self.starts.get(folded, set()) | self.starts.get(_singular((folded,))[0], set()), reverse=True)
+            self._lengths[word] = found
+        return found
 
     def add(self, name: str, target: Target, any_case: bool = False) -> None:
         """Index ``name`` as a mention of ``target``; a name of one ordinary word only as written, unless ``any_case``."""
         self._added += 1
+        self._lengths.clear()
         scope = "" if target.what in _SITE_WIDE else target.company
         if CJK.search(name):
             if _CJK_RUN.fullmatch(name):

@@ -137,10 +137,7 @@ def reconcile_companies(classifications: list[Classification], texts: list[str] 
     """
     settled = {key(c.company): c.company for c in classifications if c.company and c.company_strength >= Strength.MODERATE}
     names = sorted(set(settled.values()))
-    # One pattern of every settled name, longest first, so that each text is read once whatever the corpus size.
-    any_name = (
-        re.compile("|".join(rf"(?<!\w){re.escape(n)}(?!\w)" for n in sorted(names, key=len, reverse=True))) if names else None
-    )
+    finder = _NameFinder(names)
     firm = {key(c.company) for c in classifications if c.company and c.company_strength >= Strength.STRONG}
     result = []
     for index, c in enumerate(classifications):
@@ -152,14 +149,39 @@ def reconcile_companies(classifications: list[Classification], texts: list[str] 
         if c.company_from_text and len(longer) == 1:
             evidence = c.evidence + (f"company {longer[0]!r}: the corpus names {c.company!r} so in full",)
             c = replace(c, company=longer[0], evidence=evidence)
-        elif not c.company and texts is not None and any_name is not None:
-            named = sorted(set(any_name.findall(texts[index])))
+        elif not c.company and texts is not None and names:
+            named = finder.named(texts[index])
             named = [n for n in named if not any(m != n and n in m for m in named)]
             if len(named) == 1:
                 evidence = c.evidence + (f"company {named[0]!r}: the only company of the corpus the text names",)
                 c = replace(c, company=named[0], evidence=evidence, company_strength=Strength.MODERATE)
         result.append(c)
     return result
+
+
+class _NameFinder:
+    """Which of a corpus's company names a text writes, each as a whole word: a text is read once, whatever the corpus size.
+
+    Each name is tried only where the text writes its first word, so a text costs one pass
+    and a few checks, not one search per name.
+    """
+
+    def __init__(self, names: list[str]) -> None:
+        self._by_first: dict[str, list[re.Pattern[str]]] = {}
+        for name in names:
+            first = _FIRST_WORD.search(name)
+            pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+            self._by_first.setdefault(first.group() if first else "", []).append(pattern)
+
+    def named(self, text: str) -> list[str]:
+        """The names the text writes, sorted."""
+        words = set(_FIRST_WORD.findall(text)) | {""}
+        return sorted(
+            {m for w in words & self._by_first.keys() for p in self._by_first[w] for m in p.findall(text)}
+        )
+
+
+_FIRST_WORD = re.compile(r"\w+")
 
 
 def _corpus_tie(c: Classification, settled: dict[str, str]) -> Classification:

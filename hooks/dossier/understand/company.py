@@ -160,21 +160,24 @@ class _Counts:
 def _count(lines: list[str]) -> _Counts:
     """Capitalised words, runs of two or three of them, and lowercase words, as the prose uses them."""
     counts = _Counts()
+    singles, lower, runs = counts.singles, counts.lower, counts.runs
     for line in lines:
         run: list[str] = []
-        tokens = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(line)]
-        for index, (token, _, end) in enumerate(tokens):
-            word = re.sub(r"[’']s$", "", token)
+        tokens = list(_WORD.finditer(line))
+        for index, match in enumerate(tokens):
+            word = match.group()
+            if word.endswith(("'s", "’s")):
+                word = word[:-2]
             if _capitalised(word) and word.casefold() not in _NOT_NAMES and not word.isdigit():
-                counts.singles[word] += 1
+                singles[word] += 1
                 run.append(word)
             else:
-                counts.lower[word] += 1
-                _close(run, counts.runs)
-            gap = line[end : tokens[index + 1][1]] if index + 1 < len(tokens) else ""
-            if gap.strip() not in ("", "&"):
-                _close(run, counts.runs)  # punctuation between two capitalised words ends the run
-        _close(run, counts.runs)
+                lower[word] += 1
+                if run:
+                    _close(run, runs)
+            if run and index + 1 < len(tokens) and line[match.end() : tokens[index + 1].start()].strip() not in ("", "&"):
+                _close(run, runs)  # punctuation between two capitalised words ends the run
+        _close(run, runs)
     return counts
 
 

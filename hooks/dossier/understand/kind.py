@@ -167,9 +167,29 @@ _TITLE_TERMS: dict[Kind, str] = {
     r"|等級|キャリアラダー|ラダー",
 }
 _COMPILED = {
-    kind: tuple((re.compile(p, re.IGNORECASE) if p.isascii() else re.compile(re.escape(p)), w) for p, w in terms)
+    kind: tuple((re.compile(p, re.IGNORECASE) if not CJK.search(p) else re.compile(re.escape(p)), w) for p, w in terms)
     for kind, terms in _KIND_TERMS.items()
 }
+_LATIN_COMPILED = {kind: tuple((p, w) for p, w in terms if not CJK.search(p.pattern)) for kind, terms in _COMPILED.items()}
+"""The terms of a text without Japanese or Chinese: their terms in those scripts cannot match it."""
+
+
+def _required(pattern: re.Pattern[str]) -> str:
+    """Letters every match of a term starts with, lowercased ("acqui" for ``\\bacqui(?:red|sition)``); "" if none.
+
+    A term whose letters are absent from a text cannot match it, and ``in`` finds that
+    far faster than the regular expression does.
+    """
+    if pattern.flags & re.IGNORECASE == 0 or "|" in re.sub(r"\(.*?\)", "", pattern.pattern):
+        return pattern.pattern.lower() if CJK.search(pattern.pattern) else ""
+    lead = re.match(r"\\b([a-z][a-z ]*)(.?)", pattern.pattern)
+    if not lead:
+        return ""
+    letters, after = lead.groups()
+    return letters[:-1] if after in ("?", "*", "{") else letters
+
+
+_REQUIRED = {p: _required(p) for terms in _COMPILED.values() for p, _ in terms}
 _TITLE_COMPILED = {kind: re.compile(p, re.IGNORECASE) for kind, p in _TITLE_TERMS.items()}
 
 _YEAR = re.compile(r"(?<!\d)(?:1[89]\d\d|20\d\d)(?!\d)")
@@ -240,11 +260,12 @@ def guess_kind(text: str, title: str) -> Guess:
     words = max(1, len(text.split()) + cjk // 2)
     scores: dict[Kind, float] = {}
     notes: dict[Kind, list[str]] = {}
-    for kind, terms in _COMPILED.items():
+    lowered = text.lower()
+    for kind, terms in (_COMPILED if cjk else _LATIN_COMPILED).items():
         score = 0.0
         found = []
         for pattern, weight in terms:
-            matches = pattern.findall(text)
+            matches = pattern.findall(text) if _REQUIRED[pattern] in lowered else None
             if matches:
                 score += weight * min(len(matches), 12)
                 word = Counter(m.lower() for m in matches).most_common(1)[0][0]

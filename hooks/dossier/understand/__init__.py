@@ -176,9 +176,7 @@ class _NameFinder:
     def named(self, text: str) -> list[str]:
         """The names the text writes, sorted."""
         words = set(_FIRST_WORD.findall(text)) | {""}
-        return sorted(
-            {m for w in words & self._by_first.keys() for p in self._by_first[w] for m in p.findall(text)}
-        )
+        return sorted({m for w in words & self._by_first.keys() for p in self._by_first[w] for m in p.findall(text)})
 
 
 _FIRST_WORD = re.compile(r"\w+")

@@ -1,134 +1,235 @@
 """Benchmark: how long Dossier takes to build a synthetic corpus, and how much of that is Dossier.
 
-    .venv/bin/python benchmarks/build_time.py --companies 20 100
+    .venv/bin/python benchmarks/build_time.py --companies 14 140 700 --serve --browser
 
-For each size it writes N companies x 5 seeds (values, interview, role, history with figures
-and a timeline, and a compensation seed with front matter), deterministic from --seed, then
-prints: seeds, pages, Dossier's pipeline time (in process), the whole `mkdocs build` wall
-time and peak memory (a child process), time per page, the time plain Material takes to build
-the same pages exported by `dossier export` (and the ratio), and the sizes of the site and of
-its search index.
+For each size it writes N invented companies with seeds in the five raw forms (benchmarks/corpus.py,
+deterministic from --seed) and measures, each in a child process:
+
+- the whole `mkdocs build` (search index included): wall time, peak memory, time per page, and the
+  share of it that is Dossier's pipeline (as the hook logs it);
+- plain Material building the same pages exported by `dossier export`, with the same theme settings,
+  then the same Pagefind run over its output: the ratio compares Dossier's build with that;
+- the sizes of the site and of its search index;
+- with --serve: `mkdocs serve`, one seed edited, and the pipeline's share of the rebuild that follows;
+- with --browser: in Chromium, under a sub-path, the time from the last keystroke of a query to its
+  first result (median of the queries) and the bytes fetched from opening the page to that result.
 """
 
 from __future__ import annotations
 
 import argparse
-import random
-import resource
+import os
+import re
 import shutil
+import socket
+import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from dossier.pipeline import build_site  # noqa: E402
+from corpus import write_corpus  # noqa: E402
 
-WORDS = "platform customers engineers revenue growth market teams product pricing data reliability scale".split()
-
-
-def _sentence(rng: random.Random, n: int = 14) -> str:
-    return " ".join(rng.choice(WORDS) for _ in range(n)).capitalize() + "."
-
-
-def _paragraph(rng: random.Random, n: int = 5) -> str:
-    return " ".join(_sentence(rng) for _ in range(n))
+ENV = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT / "hooks")}
+_PIPELINE = re.compile(r"seeds read into \d+ company dossiers in ([\d.]+) seconds")
+_BUILT = re.compile(r"Documentation built in ([\d.]+) seconds")
+QUERIES = ["salary", "interview stages", "values", "take-home exercise", "history", "negotiating", "mornings", "timeline"]
+"""What the browser figures type, each into a freshly opened page."""
 
 
-def write_corpus(folder: Path, companies: int, seed: int) -> None:
-    """Write ``companies`` x 5 synthetic seeds into ``folder``."""
-    rng = random.Random(seed)
-    for i in range(companies):
-        name = f"Company{i:04d} Systems"
-        files = {
-            "values": f"{name} values\n\nOur four values\n\n{_paragraph(rng, 2)}\n\n"
-            + "".join(f"Value {v}\n\n{_paragraph(rng, 1)}\n\n" for v in "ABCD"),
-            "interview": f"{name} interview guide\n{_paragraph(rng)}\nProcess\n{_paragraph(rng)}\n"
-            f"What they ask\n- {_sentence(rng)}\n- {_sentence(rng)}\nFAQ\nIs it hard?\n{_sentence(rng)}\n",
-            "role": f"{name} day in the life of a data analyst 2026\nIn short\n{_paragraph(rng)}\n"
-            f"What does a day look like?\n{_paragraph(rng)}\n",
-            "history": f"The story of {name}\n{_paragraph(rng, 8)}\nBy the Numbers\n{name} at scale\n$4.2BRevenue\n"
-            f"~9,000Customers\nThe early years\n{_paragraph(rng, 20)}\nTimeline\n2001Founded.\n2010Went public.\n"
-            f"Later\n{_paragraph(rng, 20)}\n",
-            "comp": f"---\ncompany: {name}\nrole: software-engineer\nlast_updated: 2026-01-01\ncompensation:\n"
-            f"  - region: London, UK\n    base_low: {rng.randrange(50, 80)}000\n    base_high: {rng.randrange(80, 120)}000\n"
-            "    currency: GBP\n---\n"
-            f"### Software Engineer | {name} pay guide\n\n{_paragraph(rng)}\n\n**Levers**\n\n1. {_sentence(rng)}\n",
-        }
-        for kind, text in files.items():
-            (folder / f"{i:04d}-{kind}.txt").write_text(text, encoding="utf-8")
+def _run(command: list[str], cwd: Path) -> tuple[float, float, str]:
+    """Run a child to the end: its wall time (s), peak memory (MB, with its own children) and its log."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    out = proc.stdout.read() if proc.stdout else ""
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode:
+        raise SystemExit(f"{' '.join(command)} failed:\n{out[-2000:]}")
+    return time.perf_counter() - started, usage.ru_maxrss / 1024, out
 
 
-def measure(companies: int, seed: int) -> dict[str, float]:
+def _project(tmp: Path, companies: int, seed: int) -> Path:
+    project = tmp / "project"
+    project.mkdir()
+    for item in ("mkdocs.yml", "docs", "hooks"):
+        source = ROOT / item
+        if source.is_dir():
+            shutil.copytree(source, project / item, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, project / item)
+    (project / "seeds").mkdir()
+    write_corpus(project / "seeds", companies, seed)
+    return project
+
+
+def measure(companies: int, seed: int, serve: bool, browser: bool) -> dict[str, Any]:
     """Build a corpus of ``companies`` and return the figures."""
     with tempfile.TemporaryDirectory() as tmp:
-        project = Path(tmp)
-        for item in ("mkdocs.yml", "docs", "hooks"):
-            source = ROOT / item
-            if source.is_dir():
-                shutil.copytree(source, project / item, ignore=shutil.ignore_patterns("__pycache__"))
-            else:
-                shutil.copy(source, project / item)
-        (project / "seeds").mkdir()
-        write_corpus(project / "seeds", companies, seed)
-        started = time.perf_counter()
-        site = build_site(project / "seeds")
-        pipeline = time.perf_counter() - started
-        started = time.perf_counter()
-        subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "-q", "-d", "site"],
-            cwd=project,
-            check=True,
-            env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
-        )
-        wall = time.perf_counter() - started
-        peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        # The same pages built by plain Material from `dossier export` (no hook, no search index).
+        project = _project(Path(tmp), companies, seed)
+        mkdocs = [sys.executable, "-m", "mkdocs"]
+        wall, peak, log = _run([*mkdocs, "build", "-d", "site"], project)
+        pipeline = float(_PIPELINE.search(log).group(1))  # type: ignore[union-attr]
+        site = project / "site"
+        pages = sum(1 for page in site.rglob("*.html") if page.name != "404.html")
+        index = [sys.executable, "-m", "pagefind", "--quiet"]
         exported = project / "exported"
-        cli = [sys.executable, "-c", "from dossier.cli import main; main()"]
-        env = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT / "hooks")}
-        subprocess.run(
-            [*cli, "export", str(exported), "--config", str(project / "mkdocs.yml")], check=False, env=env, capture_output=True
-        )
-        started = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=exported, check=True, env=env)
-        plain = time.perf_counter() - started
-        return {
-            "seeds": len(site.seeds),
-            "pages": len(site.pages),
-            "pipeline_s": pipeline,
+        _run([sys.executable, "-c", "from dossier.cli import main; main()", "export", str(exported)], project)
+        plain, _, _ = _run([*mkdocs, "build", "-q"], exported)
+        plain_index, _, _ = _run([*index, "--site", "site"], exported)
+        figures: dict[str, Any] = {
+            "seeds": sum(1 for _ in (project / "seeds").iterdir()),
+            "pages": pages,
             "build_s": wall,
-            "ms_per_page": 1000 * wall / len(site.pages),
-            "peak_mb": peak_mb,
+            "pipeline_share": pipeline / wall,
+            "ms_per_page": 1000 * wall / pages,
+            "peak_mb": peak,
             "plain_s": plain,
-            "site_mb": _size(project / "site") / 2**20,
-            "index_mb": _size(project / "site" / "pagefind") / 2**20,
+            "plain_index_s": plain_index,
+            "ratio": wall / (plain + plain_index),
+            "site_mb": _size(site) / 2**20,
+            "index_mb": _size(site / "pagefind") / 2**20,
         }
+        if serve:
+            figures["serve_share"] = serve_edit(project)
+        if browser:
+            figures.update(search_in_browser(site))
+        return figures
 
 
 def _size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def serve_edit(project: Path) -> float:
+    """Under `mkdocs serve`, edit one seed; the pipeline's share of the rebuild it causes."""
+    command = [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{_free_port()}"]
+    proc = subprocess.Popen(command, cwd=project, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    assert proc.stdout is not None
+    try:
+        builds: list[tuple[float, float]] = []
+        pipeline = 0.0
+        for line in proc.stdout:
+            if found := _PIPELINE.search(line):
+                pipeline = float(found.group(1))
+            elif found := _BUILT.search(line):
+                builds.append((pipeline, float(found.group(1))))
+                if len(builds) == 1:
+                    time.sleep(1)  # the watcher is running once the first build is served
+                    seed = sorted((project / "seeds").glob("*history*"))[0]
+                    seed.write_bytes(seed.read_bytes() + "\nOne sentence added while serving.\n".encode(_encoding(seed)))
+                else:
+                    break
+        return builds[-1][0] / builds[-1][1]
+    finally:
+        proc.terminate()
+        proc.wait()
+
+
+def _encoding(seed: Path) -> str:
+    head = seed.read_bytes()[:3]
+    return "utf-16-le" if head[:2] == b"\xff\xfe" else "utf-8"
+
+
+class _Counting(SimpleHTTPRequestHandler):
+    """Serves the site under /sub/ and counts the bytes it sends."""
+
+    sent = 0
+
+    def translate_path(self, path: str) -> str:
+        return super().translate_path(path.removeprefix("/sub"))
+
+    def copyfile(self, source: Any, outputfile: Any) -> None:
+        data = source.read()
+        type(self).sent += len(data)
+        outputfile.write(data)
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+_TIMING = """
+window.__keys = 0;
+document.addEventListener("keydown", () => { window.__lastKey = performance.now(); }, true);
+new MutationObserver(() => {
+  if (window.__first === undefined && document.querySelector("pagefind-results a")) window.__first = performance.now();
+}).observe(document, {childList: true, subtree: true});
+"""
+
+
+def search_in_browser(site: Path) -> dict[str, float]:
+    """Median ms from the last keystroke to the first result, and the most KB fetched before it."""
+    from playwright.sync_api import sync_playwright
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Counting, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    hub = sorted(p.parent.name for p in (site / "companies").glob("*/index.html"))[0]
+    url = f"http://127.0.0.1:{server.server_port}/sub/companies/{hub}/"
+    latencies, fetched = [], []
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+            for query in QUERIES:
+                context = browser.new_context()  # a first visit: nothing cached
+                page = context.new_page()
+                page.add_init_script(_TIMING)
+                before = _Counting.sent
+                page.goto(url, wait_until="networkidle")
+                page.locator("pagefind-modal-trigger button").click()
+                page.locator("pagefind-modal pagefind-input input").type(query, delay=40)
+                page.wait_for_function("window.__first !== undefined", timeout=30000)
+                latencies.append(page.evaluate("window.__first - window.__lastKey"))
+                fetched.append((_Counting.sent - before) / 1024)
+                context.close()
+            browser.close()
+    finally:
+        server.shutdown()
+    return {"first_result_ms": statistics.median(latencies), "fetched_kb": max(fetched)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--companies", type=int, nargs="+", default=[20, 100])
+    parser.add_argument("--companies", type=int, nargs="+", default=[14, 140])
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--serve", action="store_true", help="also measure a one-seed edit under mkdocs serve")
+    parser.add_argument("--browser", action="store_true", help="also measure search in Chromium")
     args = parser.parse_args()
-    print(
-        f"{'companies':>9} {'seeds':>6} {'pages':>6} {'pipeline s':>10} {'build s':>8} {'ms/page':>8} {'peak MB':>8}"
-        f" {'plain s':>8} {'ratio':>6} {'site MB':>8} {'index MB':>8}"
-    )
+    columns = [
+        ("companies", "d"),
+        ("seeds", "d"),
+        ("pages", "d"),
+        ("build_s", ".2f"),
+        ("pipeline_share", ".1%"),
+        ("ms_per_page", ".1f"),
+        ("peak_mb", ".0f"),
+        ("plain_s", ".2f"),
+        ("plain_index_s", ".2f"),
+        ("ratio", ".2f"),
+        ("site_mb", ".1f"),
+        ("index_mb", ".2f"),
+        ("serve_share", ".1%"),
+        ("first_result_ms", ".0f"),
+        ("fetched_kb", ".0f"),
+    ]
+    print(" ".join(name for name, _ in columns))
     for n in args.companies:
-        r = measure(n, args.seed)
-        print(
-            f"{n:>9} {r['seeds']:>6.0f} {r['pages']:>6.0f} {r['pipeline_s']:>10.2f} {r['build_s']:>8.2f} "
-            f"{r['ms_per_page']:>8.1f} {r['peak_mb']:>8.0f} {r['plain_s']:>8.2f} {r['build_s'] / r['plain_s']:>6.2f}"
-            f" {r['site_mb']:>8.1f} {r['index_mb']:>8.2f}"
-        )
+        r = {"companies": n, **measure(n, args.seed, args.serve, args.browser)}
+        cells = [format(r[name], spec) if name in r else "-" for name, spec in columns]
+        print(" ".join(cell.rjust(len(name)) for cell, (name, _) in zip(cells, columns, strict=True)), flush=True)
 
 
 if __name__ == "__main__":

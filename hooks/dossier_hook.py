@@ -9,6 +9,7 @@ so that ``mkdocs build --strict`` fails on them.
 from __future__ import annotations
 
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +35,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     settings = config.extra.get("dossier") or {}
     root = Path(config.config_file_path).parent
     seeds = root / str(settings.get("seeds", "seeds"))
+    started = time.perf_counter()
     site = build_site(seeds, config.site_name)
+    elapsed = time.perf_counter() - started
     for problem in site.problems.sorted():
         if problem.severity is Severity.ERROR:
             log.error(str(problem))
@@ -42,7 +45,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             log.warning(str(problem))
         else:
             log.debug(str(problem))
-    log.info(f"{len(site.seeds)} seeds read into {len(site.companies)} company dossiers")
+    log.info(f"{len(site.seeds)} seeds read into {len(site.companies)} company dossiers in {elapsed:.2f} seconds")
     _state["site"] = site
     config.nav = escaped_nav(site.nav) + list(settings.get("pages") or [])
     return config

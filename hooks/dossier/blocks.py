@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 # Characters Python-Markdown and its extensions would read as syntax anywhere in a line.
 _INLINE_SPECIAL = re.compile(r"[\\`*_\[\]{}<>&|~^=:$!]")
@@ -37,6 +38,7 @@ def block_start(escaped: str) -> str:
     return escaped
 
 
+@lru_cache(maxsize=65536)
 def inline(text: str) -> str:
     """Escape seed text for use inside a Markdown paragraph, heading, list item or cell.
 

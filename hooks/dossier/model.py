@@ -176,6 +176,8 @@ class SeedPage:
     """Whether the seed gave no title, so that its title was made from its company, kind and role."""
     ordinal: int = 1
     """The page's place among the company's pages of its kind and role (1 for the first)."""
+    digest: str = ""
+    """The SHA-256 of the seed's bytes: what a rebuild compares to reuse the work done on an unchanged seed."""
 
     @property
     def label(self) -> str:

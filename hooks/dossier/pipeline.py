@@ -19,7 +19,7 @@ from .completeness import SECTIONS, completeness
 from .discover import discover
 from .frontmatter import original_url, tags, text_value
 from .layout import UNSORTED, arrange
-from .link import Mention, Outline, PageLinker, build_index
+from .link import Mention, Outline, PageLinker, TermIndex, build_index
 from .link.backlinks import by_target, groups, section_notes
 from .link.elsewhere import by_kind, compare_uri, elsewhere
 from .link.linker import join_sections
@@ -63,6 +63,10 @@ class _Parsed:
 
 
 _CACHE: dict[tuple[str, str], _Parsed] = {}
+_LINKED: dict[tuple[object, ...], tuple[list[tuple[str | None, list[str]]], list[Mention]]] = {}
+"""Each page's linked sections and mentions from the last build, by everything they depend on: the term index
+(its fingerprint), the seed's bytes, and the page's place. A rebuild after a one-seed edit that leaves the index
+as it was links that seed's page only."""
 
 
 def _fallback_title(recovered: Recovered, company: str, classification: Classification) -> str:
@@ -138,7 +142,9 @@ def _pay(source: Source, problems: Problems) -> PayData | None:
 
 def read_corpus(seeds_dir: Path, problems: Problems) -> list[tuple[SeedPage, Source, Recovered]]:
     """Read and understand every seed; the unusable ones leave only problems."""
+    global _CACHE
     parsed = []
+    kept: dict[tuple[str, str], _Parsed] = {}
     for file in discover(seeds_dir, problems):
         path = file.relative_to(seeds_dir).as_posix()
         try:
@@ -147,12 +153,11 @@ def read_corpus(seeds_dir: Path, problems: Problems) -> list[tuple[SeedPage, Sou
             problems.add(path, None, f"could not be read: {exc.strerror}", Severity.ERROR)
             continue
         key = (path, hashlib.sha256(data).hexdigest())
-        if key not in _CACHE:
-            _CACHE[key] = _parse(data, path)
-        result = _CACHE[key]
+        result = kept[key] = _CACHE.get(key) or _parse(data, path)
         problems.items.extend(result.problems)
         if result.page is not None and result.source is not None and result.recovered is not None:
-            parsed.append((replace(result.page), result.source, result.recovered))
+            parsed.append((replace(result.page, digest=key[1]), result.source, result.recovered))
+    _CACHE = kept  # the seeds of this build only: a long `mkdocs serve` session does not pile up old versions
     return parsed
 
 
@@ -214,14 +219,20 @@ def _link(
     companies: list[Company], recovered: dict[str, Recovered], outlines: dict[str, Outline], topics: dict[Topic, str]
 ) -> dict[str, list[Mention]]:
     """Link every page's mentions (rewriting its Markdown) and return the mentions by the page they point to."""
+    global _LINKED
     index = build_index(companies, outlines, topics)
+    version = index.fingerprint()
     linked = {}
     found: list[Mention] = []
+    kept: dict[tuple[object, ...], tuple[list[tuple[str | None, list[str]]], list[Mention]]] = {}
     for company in companies:
         for page in company.pages:
-            linker = PageLinker(index, page.src_uri, company.slug, page.label, page.classification.kind)
-            linked[page.src_uri] = linker.sections(recovered[page.path].blocks, outlines[page.src_uri].anchors)
-            found += linker.mentions
+            anchors = outlines[page.src_uri].anchors
+            key = (version, page.digest, page.src_uri, company.slug, page.label, page.classification.kind, tuple(anchors))
+            done = kept[key] = _LINKED.get(key) or _link_page(index, page, company, recovered[page.path], anchors)
+            linked[page.src_uri] = done[0]
+            found += done[1]
+    _LINKED = kept
     mentions = by_target(found)
     names = {c.slug: c.name for c in companies}
     for company in companies:
@@ -229,6 +240,14 @@ def _link(
             notes = section_notes(mentions.get(page.src_uri, []), page.src_uri, names)
             page.markdown = join_sections(linked[page.src_uri], notes)
     return mentions
+
+
+def _link_page(
+    index: TermIndex, page: SeedPage, company: Company, recovered: Recovered, anchors: list[str]
+) -> tuple[list[tuple[str | None, list[str]]], list[Mention]]:
+    """One page's sections with their mentions linked, and those mentions."""
+    linker = PageLinker(index, page.src_uri, company.slug, page.label, page.classification.kind)
+    return linker.sections(recovered.blocks, anchors), linker.mentions
 
 
 def build_site(seeds_dir: Path, site_name: str = "Dossier") -> Site:

@@ -70,6 +70,8 @@ def search_markup(page: str, facets: dict[str, list[str]]) -> str:
 
 def for_index(page: str) -> str:
     """A page as the index reads it: its words with ASCII hyphens (the page a reader gets keeps its own)."""
+    if not _DASHES.search(page):
+        return page
     return _TEXT.sub(lambda m: ">" + _DASHES.sub("-", m.group(1)) + "<", page)
 
 

@@ -25,6 +25,7 @@ whole site; every other term only within its own company's pages.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -141,6 +142,10 @@ class TermIndex:
             found = sorted(self.starts.get(folded, set()) | self.starts.get(_singular((folded,))[0], set()), reverse=True)
             self._lengths[word] = found
         return found
+
+    def fingerprint(self) -> str:
+        """A digest of every term and target: two indexes with the same fingerprint link any text alike."""
+        return hashlib.sha256(repr((self.terms, self.cjk)).encode()).hexdigest()
 
     def add(self, name: str, target: Target, any_case: bool = False) -> None:
         """Index ``name`` as a mention of ``target``; a name of one ordinary word only as written, unless ``any_case``."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from babel import Locale
 from babel.numbers import format_currency, get_currency_symbol
@@ -20,6 +20,7 @@ def _pattern(currency: str) -> tuple[str, str]:
     return locale, pattern
 
 
+@lru_cache(maxsize=4096)
 def money(value: float, currency: str) -> str:
     """``value`` in ``currency``, whole units: "$140,000", "£85,000", "€78,000", "₹32,00,000", "CA$135,000"."""
     locale, pattern = _pattern(currency)

@@ -117,7 +117,7 @@ def _free_port() -> int:
 
 def serve_edit(project: Path) -> float:
     """Under `mkdocs serve`, edit one seed; the pipeline's share of the rebuild it causes."""
-    command = [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{_free_port()}"]
+    command = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{_free_port()}"]
     proc = subprocess.Popen(command, cwd=project, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     assert proc.stdout is not None
     try:
@@ -163,11 +163,13 @@ class _Counting(SimpleHTTPRequestHandler):
 
 
 _TIMING = """
-window.__keys = 0;
 document.addEventListener("keydown", () => { window.__lastKey = performance.now(); }, true);
+// The results of the whole query: the summary counts them ("12 results for salary") and the first is shown.
 new MutationObserver(() => {
-  if (window.__first === undefined && document.querySelector("pagefind-results a")) window.__first = performance.now();
-}).observe(document, {childList: true, subtree: true});
+  const summary = document.querySelector("pagefind-modal .pf-summary");
+  if (window.__first === undefined && window.__query && summary && document.querySelector("pagefind-results a")
+      && summary.textContent.trim().endsWith(" for " + window.__query)) window.__first = performance.now();
+}).observe(document, {childList: true, subtree: true, characterData: true});
 """
 
 
@@ -190,6 +192,7 @@ def search_in_browser(site: Path) -> dict[str, float]:
                 before = _Counting.sent
                 page.goto(url, wait_until="networkidle")
                 page.locator("pagefind-modal-trigger button").click()
+                page.evaluate("q => { window.__query = q; }", query)
                 page.locator("pagefind-modal pagefind-input input").type(query, delay=40)
                 page.wait_for_function("window.__first !== undefined", timeout=30000)
                 latencies.append(page.evaluate("window.__first - window.__lastKey"))

@@ -64,7 +64,8 @@ def _comp(rng: random.Random, name: str, role: str) -> str:
     return (
         f"---\ncompany: {name}\nrole: {role.lower().replace(' ', '-')}\nlast_updated: 2026-{rng.randrange(1, 13):02d}-15\n"
         f"compensation:\n{''.join(rows)}---\n"
-        f"# {role} pay at {name}\n\n{_paragraph(rng, pool, name)}\n\n## How the offer is built\n\n{_paragraph(rng, pool, name)}\n\n"
+        f"# {role} pay at {name}\n\n{_paragraph(rng, pool, name)}\n\n"
+        f"## How the offer is built\n\n{_paragraph(rng, pool, name)}\n\n"
         f"## Negotiating\n\n1. {_sentence(rng, pool)}\n2. {_sentence(rng, pool)}\n3. {_sentence(rng, pool)}\n"
     )
 
@@ -75,7 +76,8 @@ def _interview(rng: random.Random, name: str) -> str:
     steps = "".join(f"{i}. {s}: {_sentence(rng, pool)}\n" for i, s in enumerate(stages, 1))
     title = rng.choice([f"How {name} hires", f"{name} interview guide", f"Interviewing at {name}: the process"])
     return (
-        f"{title}\n\n{_paragraph(rng, pool, name)}\n\nThe stages\n\n{steps}\nWhat they look for\n\n{_paragraph(rng, pool, name)}\n\n"
+        f"{title}\n\n{_paragraph(rng, pool, name)}\n\nThe stages\n\n{steps}\n"
+        f"What they look for\n\n{_paragraph(rng, pool, name)}\n\n"
         f"FAQ\n\nHow long does the interview process take?\n{_sentence(rng, pool)}\n\nCan I reapply?\n{_sentence(rng, pool)}\n"
     )
 
@@ -90,8 +92,9 @@ def _values(rng: random.Random, name: str) -> str:
 def _role(rng: random.Random, name: str, role: str) -> str:
     pool = _TOPIC_WORDS["work"]
     return (
-        f"A day in the life of a {role} at {name}\n\n{_paragraph(rng, pool, name)}\n\nMornings\n\n{_paragraph(rng, pool, name)}\n\n"
-        f"Afternoons\n\n{_paragraph(rng, pool, name)}\n\nWhat I wish I’d known\n\n- {_sentence(rng, pool)}\n- {_sentence(rng, pool)}\n"
+        f"A day in the life of a {role} at {name}\n\n{_paragraph(rng, pool, name)}\n\n"
+        f"Mornings\n\n{_paragraph(rng, pool, name)}\n\nAfternoons\n\n{_paragraph(rng, pool, name)}\n\n"
+        f"What I wish I’d known\n\n- {_sentence(rng, pool)}\n- {_sentence(rng, pool)}\n"
     )
 
 
@@ -109,7 +112,8 @@ def _history(rng: random.Random, name: str) -> str:
     )
     return (
         f"The story of {name}\n\n{name} was founded in {founded}. {_paragraph(rng, pool, name)}\n\n"
-        f"By the Numbers\n{name} at scale\n${rng.randrange(1, 90)}.{rng.randrange(10)}BRevenue\n~{rng.randrange(2, 90)},000Employees\n\n"
+        f"By the Numbers\n{name} at scale\n${rng.randrange(1, 90)}.{rng.randrange(10)}BRevenue\n"
+        f"~{rng.randrange(2, 90)},000Employees\n\n"
         f"{chapters}Timeline\n{founded}Founded.\n{timeline}"
     )
 

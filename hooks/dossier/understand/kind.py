@@ -170,8 +170,6 @@ _COMPILED = {
     kind: tuple((re.compile(p, re.IGNORECASE) if not CJK.search(p) else re.compile(re.escape(p)), w) for p, w in terms)
     for kind, terms in _KIND_TERMS.items()
 }
-_LATIN_COMPILED = {kind: tuple((p, w) for p, w in terms if not CJK.search(p.pattern)) for kind, terms in _COMPILED.items()}
-"""The terms of a text without Japanese or Chinese: their terms in those scripts cannot match it."""
 
 
 def _required(pattern: re.Pattern[str]) -> str:
@@ -180,8 +178,10 @@ def _required(pattern: re.Pattern[str]) -> str:
     A term whose letters are absent from a text cannot match it, and ``in`` finds that
     far faster than the regular expression does.
     """
-    if pattern.flags & re.IGNORECASE == 0 or "|" in re.sub(r"\(.*?\)", "", pattern.pattern):
-        return pattern.pattern.lower() if CJK.search(pattern.pattern) else ""
+    if CJK.search(pattern.pattern):
+        return pattern.pattern  # a literal term in Japanese or Chinese: absent from a text in other scripts
+    if "|" in re.sub(r"\(.*?\)", "", pattern.pattern):
+        return ""  # alternatives at the top: no one start
     lead = re.match(r"\\b([a-z][a-z ]*)(.?)", pattern.pattern)
     if not lead:
         return ""
@@ -261,7 +261,7 @@ def guess_kind(text: str, title: str) -> Guess:
     scores: dict[Kind, float] = {}
     notes: dict[Kind, list[str]] = {}
     lowered = text.lower()
-    for kind, terms in (_COMPILED if cjk else _LATIN_COMPILED).items():
+    for kind, terms in _COMPILED.items():
         score = 0.0
         found = []
         for pattern, weight in terms:

@@ -83,6 +83,21 @@ def test_the_right_page_and_section_come_first_on_the_samples(
     assert not sections or any(expect in _section(sample_build.site, s)[1] for s in sections), (query["q"], sections)
 
 
+def test_a_result_names_the_company_its_heading_does_not(search_page: object, corpus_served: str, corpus_build: Build) -> None:
+    # A benefits page headed "Benefits": among many companies' results a reader must see whose it is.
+    query = next(q for q in OWN_QUERIES if q["q"] == "all-remote")
+    document = (corpus_build.site / query["page"].strip("/") / "index.html").read_text(encoding="utf-8")
+    heading = _text(re.search(r"<h1[^>]*>(.*?)</h1>", document, re.S).group(1)).rstrip("¶ ")
+    company = html.unescape(re.search(r"<title>([^<]*?) · ", document).group(1))
+    assert company not in heading
+    search_page.goto(corpus_served + "/")
+    search(search_page, query["q"])
+    title = search_page.locator("pagefind-results .pf-result-title").first.inner_text()
+    search_page.keyboard.press("Escape")
+    search_page.keyboard.press("Escape")
+    assert heading in title and company in title, title
+
+
 @pytest.mark.parametrize(
     "query",
     [pytest.param(q, marks=pytest.mark.xfail(strict=True, reason=q["miss"])) if "miss" in q else q for q in OWN_QUERIES],

@@ -38,15 +38,37 @@ _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">')
 
 
 KIND_WORDS = {
-    "Compensation": "compensation salary pay",
-    "Interview process": "interview process hiring",
-    "Values": "values principles",
-    "History": "history",
-    "Career levels": "career levels ladder",
-    "Role": "role day in the life",
+    "Compensation": "salary, pay",
+    "Interview process": "hiring",
+    "Values": "principles",
+    "Career levels": "ladder",
+    "Role": "day in the life",
 }
 """Words a reader searches a kind of page by, whether or not its seed uses them ("Lisbon salary" for a pay
-guide that says "base pay"): indexed, lightly weighted, with the page's kind."""
+guide that says "base pay")."""
+_H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
+_TAGS = re.compile(r'<a [^>]*class="headerlink"[^>]*>.*?</a>|<[^>]+>', re.S)
+"""Tags, and the pilcrow links of headings with their text."""
+
+
+def _label(facets: dict[str, list[str]]) -> str:
+    """What a page is, as the index reads it first and a result's excerpt may open with: "Okapi compensation:
+    salary, pay." (the company, the kind of page, and the words it is searched by)."""
+    company = ", ".join(facets.get("company", ()))
+    kinds = facets.get("kind", ())
+    kind = ", ".join(kind.lower() for kind in kinds)
+    synonyms = ", ".join(KIND_WORDS[kind] for kind in kinds if kind in KIND_WORDS)
+    label = " ".join(part for part in (company, kind) if part)
+    return f"{label}: {synonyms}." if synonyms else f"{label}." if label else ""
+
+
+def _result_title(page: str, company: str) -> str:
+    """The page's heading as a search result names it, with its company when the heading does not say it."""
+    heading = _H1.search(page)
+    title = html.unescape(_TAGS.sub("", heading.group(1))).strip() if heading else ""
+    if not title or not company or company.casefold() in title.casefold():
+        return ""
+    return f"{title} · {company}"
 
 
 def search_markup(page: str, facets: dict[str, list[str]]) -> str:
@@ -56,15 +78,20 @@ def search_markup(page: str, facets: dict[str, list[str]]) -> str:
         for name, values in facets.items()
         for value in values
     )
-    # Outside the article, so that the facets are filters of the page but neither its text nor its excerpt.
-    hidden = f'<div hidden aria-hidden="true">{filters}</div>' if filters else ""
     start = _ARTICLE.search(page)
     if start is None:
         return page
-    words = " ".join(KIND_WORDS.get(kind, "") for kind in facets.get("kind", ()))
+    title = _result_title(page, ", ".join(facets.get("company", ())))
+    if title:
+        filters += f'<span data-pagefind-meta="title">{html.escape(title)}</span>'
+    # Outside the article, so that the facets are filters of the page but neither its text nor its excerpt.
+    hidden = f'<div hidden aria-hidden="true">{filters}</div>' if filters else ""
     opening = start.group()[:-1] + " data-pagefind-body>"
-    if words.strip():
-        opening += f'<span hidden data-pagefind-weight="2">{html.escape(words)}</span>'
+    label = _label(facets)
+    if label:
+        # Weighted as a little more than body text; first, so that a page's excerpt that opens with it reads as
+        # a label of the page rather than a list of words.
+        opening += f'<span hidden data-pagefind-weight="2">{html.escape(label)}</span>'
     return page[: start.start()] + hidden + opening + page[start.end() :]
 
 

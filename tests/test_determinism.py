@@ -71,3 +71,30 @@ def test_pipeline_ignores_the_order_the_file_system_lists(monkeypatch: pytest.Mo
     monkeypatch.setattr(dossier.discover.os, "walk", reversed_walk)
     monkeypatch.setattr(dossier.pipeline, "_CACHE", {})
     assert [(p.src_uri, p.markdown) for p in build_site(SAMPLE_SEEDS).pages] == expected
+
+
+def test_seeds_parsed_on_several_cores_give_the_same_site(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A first build of many seeds parses them in child processes; the pages and problems are those of one process."""
+    seeds = CORPUS.parent / "corpus3" / "seeds"
+
+    def site() -> tuple[list[tuple[str, str]], list[tuple[str, str]], list[str]]:
+        monkeypatch.setattr(dossier.pipeline, "_CACHE", {})
+        built = build_site(seeds)
+        pages = [(p.src_uri, p.markdown) for p in built.pages]
+        return pages, sorted((s.path, s.digest) for s in built.seeds), [str(p) for p in built.problems.sorted()]
+
+    monkeypatch.setattr(dossier.pipeline, "_can_fork", lambda: False)
+    alone = site()
+    forked: list[int] = []
+    real_pool = dossier.pipeline.multiprocessing.get_context("fork").Pool
+
+    def counting_pool(workers: int) -> object:
+        forked.append(workers)
+        return real_pool(workers)
+
+    monkeypatch.setattr(dossier.pipeline, "_can_fork", lambda: True)
+    monkeypatch.setattr(dossier.pipeline, "_cores", lambda: 2)
+    monkeypatch.setattr(dossier.pipeline, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(dossier.pipeline.multiprocessing.get_context("fork"), "Pool", counting_pool)
+    assert site() == alone
+    assert forked == [2]

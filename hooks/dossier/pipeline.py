@@ -7,6 +7,9 @@ made from other seeds.
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
+import os
+import threading
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -143,8 +146,7 @@ def _pay(source: Source, problems: Problems) -> PayData | None:
 def read_corpus(seeds_dir: Path, problems: Problems) -> list[tuple[SeedPage, Source, Recovered]]:
     """Read and understand every seed; the unusable ones leave only problems."""
     global _CACHE
-    parsed = []
-    kept: dict[tuple[str, str], _Parsed] = {}
+    found: list[tuple[tuple[str, str], bytes]] = []
     for file in discover(seeds_dir, problems):
         path = file.relative_to(seeds_dir).as_posix()
         try:
@@ -152,13 +154,42 @@ def read_corpus(seeds_dir: Path, problems: Problems) -> list[tuple[SeedPage, Sou
         except OSError as exc:
             problems.add(path, None, f"could not be read: {exc.strerror}", Severity.ERROR)
             continue
-        key = (path, hashlib.sha256(data).hexdigest())
-        result = kept[key] = _CACHE.get(key) or _parse(data, path)
+        found.append(((path, hashlib.sha256(data).hexdigest()), data))
+    fresh = {key: data for key, data in found if key not in _CACHE}
+    kept = {key: _CACHE[key] for key, _ in found if key in _CACHE}
+    kept.update(zip(fresh, parse_many([(data, key[0]) for key, data in fresh.items()]), strict=True))
+    parsed = []
+    for key, _ in found:
+        result = kept[key]
         problems.items.extend(result.problems)
         if result.page is not None and result.source is not None and result.recovered is not None:
             parsed.append((replace(result.page, digest=key[1]), result.source, result.recovered))
     _CACHE = kept  # the seeds of this build only: a long `mkdocs serve` session does not pile up old versions
     return parsed
+
+
+PARALLEL_FROM = 48
+"""Unparsed seeds from which parsing is shared among the machine's cores (a first build of a large corpus)."""
+
+
+def parse_many(items: list[tuple[bytes, str]]) -> list[_Parsed]:
+    """Parse seeds given as (bytes, path), in order; many at once on every core where it is safe to."""
+    workers = _cores()
+    if len(items) < PARALLEL_FROM or workers < 2 or not _can_fork():
+        return [_parse(data, path) for data, path in items]
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        return pool.starmap(_parse, items, chunksize=max(1, len(items) // (workers * 8)))
+
+
+def _cores() -> int:
+    """The cores this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _can_fork() -> bool:
+    # A forked child has only the thread that forked it: a lock another thread held (mkdocs serve's watcher and
+    # server) would stay locked in it for ever. Rebuilds under serve parse only the edited seeds anyway.
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
 def _note_moderate(problems: Problems, path: str, c: Classification) -> None:

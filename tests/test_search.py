@@ -153,3 +153,32 @@ def test_search_works_offline_in_both_colour_schemes(browser: object, samples_se
     channels = [int(c) for c in re.findall(r"\d+", background)[:3]]
     assert (max(channels) < 100) if scheme == "dark" else (min(channels) > 200), background
     context.close()
+
+
+def test_a_long_list_of_results_shows_forty_then_more_on_request(browser: object, corpus_served: str) -> None:
+    page = browser.new_page()
+    page.goto(corpus_served + "/")
+    search(page, "and")  # a word of nearly every page
+    summary = page.locator("pagefind-modal .pf-summary").inner_text()
+    total = int(re.match(r"(\d+) results", summary).group(1))
+    assert 40 < total <= 80, summary  # the test corpora's pages
+    shown = page.locator("pagefind-results .pf-result")
+    more = page.locator(".dossier-search__more")
+    assert shown.count() == 40
+    assert more.is_visible() and more.inner_text().startswith(f"Showing 40 of {total}.")
+    more.get_by_role("button", name="Show more results").click()
+    assert shown.count() == total
+    assert more.is_hidden()
+    # A new search starts again from forty.
+    search(page, "interview")
+    assert shown.count() == min(40, int(re.match(r"(\d+)", page.locator("pagefind-modal .pf-summary").inner_text()).group(1)))
+    page.close()
+
+
+def test_one_letter_is_searched_once_the_reader_pauses(browser: object, corpus_served: str) -> None:
+    # A single letter matches most of the site; it is searched only when the reader stops on it, not while typing.
+    page = browser.new_page()
+    page.goto(corpus_served + "/")
+    first = search(page, "q")
+    assert first.is_visible()
+    page.close()

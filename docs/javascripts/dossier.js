@@ -21,3 +21,74 @@ document.addEventListener(
   },
   true
 );
+
+// Pacing and paging of Pagefind's searches (its Component UI, version 1.5). Each keystroke starts a search at once,
+// but never more than one at a time: while one runs, only the latest text waits, so a reader who types fast is not
+// kept waiting for searches of what they typed on the way. A single letter or digit, which matches most of the
+// site, is searched only once the reader pauses on it.
+(function () {
+  var SINGLE = /^\s*[A-Za-z0-9]\s*$/;
+  var PAUSE = 400;
+  var STEP = 40;
+
+  function pace(instance) {
+    var search = instance.__search__;
+    if (typeof search !== "function") return; // another Pagefind: its own pacing stays
+    var running = null;
+    var waiting = null;
+    var timer = null;
+    function run(term, filters) {
+      running = Promise.resolve(search.call(instance, term, filters)).finally(function () {
+        running = null;
+        if (waiting) {
+          var next = waiting;
+          waiting = null;
+          run(next[0], next[1]);
+        }
+      });
+    }
+    function request(term, filters) {
+      if (running) waiting = [term, filters];
+      else run(term, filters);
+      return running;
+    }
+    instance.__search__ = function (term, filters) {
+      clearTimeout(timer);
+      if (!SINGLE.test(term || "")) return request(term, filters);
+      waiting = null;
+      timer = setTimeout(function () {
+        request(term, filters);
+      }, PAUSE);
+      return Promise.resolve();
+    };
+  }
+
+  // The results list shows STEP results at first (placing thousands took longer than the search); a button
+  // under it shows STEP more, and says how many there are.
+  function page(instance) {
+    var list = document.querySelector("pagefind-modal pagefind-results");
+    var more = document.querySelector(".dossier-search__more");
+    if (!list || !more || typeof instance.on !== "function") return;
+    var first = list.maxResults;
+    instance.on("search", function () {
+      list.maxResults = first;
+    });
+    instance.on("results", function (found) {
+      var total = found && found.results ? found.results.length : 0;
+      more.hidden = !(list.maxResults > 0 && total > list.maxResults);
+      more.querySelector("span").textContent = "Showing " + Math.min(total, list.maxResults) + " of " + total + ".";
+    });
+    more.querySelector("button").addEventListener("click", function () {
+      list.maxResults += STEP;
+      instance.__dispatch__("results", instance.searchResult);
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    var components = window.PagefindComponents;
+    if (!components || typeof components.getInstanceManager !== "function") return;
+    var instance = components.getInstanceManager().getInstance("default");
+    pace(instance);
+    page(instance);
+  });
+})();

@@ -10,7 +10,8 @@ deterministic from --seed) and measures, each in a child process:
 - plain Material building the same pages exported by `dossier export`, with the same theme settings,
   then the same Pagefind run over its output: the ratio compares Dossier's build with that;
 - the sizes of the site and of its search index;
-- with --serve: `mkdocs serve`, one seed edited, and the pipeline's share of the rebuild that follows;
+- with --serve: `mkdocs serve`, one seed edited at a time (three times), and the pipeline's median share of
+  the rebuilds that follow;
 - with --browser: in Chromium, under a sub-path, the time from the last keystroke of a query to its
   first result (median of the queries) and the bytes fetched from opening the page to that result.
 """
@@ -115,11 +116,16 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+EDITS = 3
+"""One-seed edits made under `mkdocs serve`, each to another history seed; the figure is their median."""
+
+
 def serve_edit(project: Path) -> float:
-    """Under `mkdocs serve`, edit one seed; the pipeline's share of the rebuild it causes."""
+    """Under `mkdocs serve`, edit one seed at a time; the median share of the pipeline in the rebuilds that follow."""
     command = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{_free_port()}"]
     proc = subprocess.Popen(command, cwd=project, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     assert proc.stdout is not None
+    histories = sorted((project / "seeds").glob("*history*"))
     try:
         builds: list[tuple[float, float]] = []
         pipeline = 0.0
@@ -128,13 +134,12 @@ def serve_edit(project: Path) -> float:
                 pipeline = float(found.group(1))
             elif found := _BUILT.search(line):
                 builds.append((pipeline, float(found.group(1))))
-                if len(builds) == 1:
-                    time.sleep(1)  # the watcher is running once the first build is served
-                    seed = sorted((project / "seeds").glob("*history*"))[0]
-                    seed.write_bytes(seed.read_bytes() + "\nOne sentence added while serving.\n".encode(_encoding(seed)))
-                else:
+                if len(builds) > EDITS:
                     break
-        return builds[-1][0] / builds[-1][1]
+                time.sleep(1)  # the watcher is running once a build is served
+                seed = histories[len(builds) - 1]
+                seed.write_bytes(seed.read_bytes() + "\nOne sentence added while serving.\n".encode(_encoding(seed)))
+        return statistics.median(spent / total for spent, total in builds[1:])
     finally:
         proc.terminate()
         proc.wait()

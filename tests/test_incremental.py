@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import dossier.pipeline
+import dossier.topic_pages
 import pytest
 from dossier.pipeline import build_site
 from helpers import ROOT
@@ -22,6 +23,7 @@ def _fresh(seeds: Path, monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]
     with monkeypatch.context() as m:
         m.setattr(dossier.pipeline, "_CACHE", {})
         m.setattr(dossier.pipeline, "_LINKED", {})
+        m.setattr(dossier.topic_pages, "_RENDERED", {})
         return _pages(seeds)
 
 
@@ -29,7 +31,10 @@ def _fresh(seeds: Path, monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]
     "edit",
     [
         "\nA new sentence, added while the site is served.\n",
+        # A new section on a topic: its topic's page lists it.
+        "\nStock options and equity\nEquity is granted as stock options; the grant was added while the site is served.\n",
     ],
+    ids=["sentence", "section-on-a-topic"],
 )
 def test_a_rebuild_after_an_edit_is_the_site_a_fresh_build_makes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, edit: str
@@ -42,6 +47,8 @@ def test_a_rebuild_after_an_edit_is_the_site_a_fresh_build_makes(
     rebuilt = _pages(seeds)
     assert rebuilt == _fresh(seeds, monkeypatch)
     assert any("added while the site is served" in md for _, md in rebuilt)
+    if "Equity" in edit:
+        assert any("added while the site is served" in md for uri, md in rebuilt if uri.startswith("topics/"))
 
 
 def test_a_rebuild_reuses_the_links_of_pages_whose_seed_did_not_change(tmp_path: Path) -> None:

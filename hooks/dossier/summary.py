@@ -71,7 +71,7 @@ def freshness(source: Source) -> str:
         return value.isoformat()
     if isinstance(value, (str, int)) and str(value).strip():
         return str(value).strip()
-    head = "\n".join(source.body.split("\n")[:6])
+    head = "\n".join(source.body.split("\n", 6)[:6])
     dated = _DATED.search(head)
     if dated:
         return dated.group("date")

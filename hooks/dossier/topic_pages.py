@@ -8,7 +8,7 @@ from typing import Any
 from .link import Outline
 from .model import Company, GeneratedPage, SeedPage
 from .render import render
-from .topics import TOPICS
+from .topics import TOPICS, Topic
 
 
 @dataclass(frozen=True)
@@ -55,12 +55,31 @@ def topics_section(entries: dict[str, list[TopicEntry]]) -> tuple[list[Generated
         )
     ]
     nav: list[Any] = ["topics/index.md"]
+    global _RENDERED
+    rendered: dict[tuple[object, ...], str] = {}
     for topic in topics:
         uri = topic_uri(topic.slug)
-        companies_on = {e.company.slug for e in entries[topic.slug]}
-        markdown = render("topic.md.j2", here=uri, topic=topic, entries=entries[topic.slug], companies=len(companies_on))
+        markdown = _topic_page(topic, uri, entries[topic.slug], rendered)
         pages.append(
             GeneratedPage(uri, topic.name, f"{topic.name} · Topics", markdown, description=topic.description, searched=False)
         )
         nav.append({topic.name: uri})
+    _RENDERED = rendered
     return pages, nav
+
+
+_RENDERED: dict[tuple[object, ...], str] = {}
+"""Each topic page's Markdown from the last build, by everything it shows: a rebuild after a one-seed edit renders
+only the topics whose sections that edit changed."""
+
+
+def _topic_page(topic: Topic, uri: str, entries: list[TopicEntry], rendered: dict[tuple[object, ...], str]) -> str:
+    """A topic's page; ``rendered`` keeps it for the next build."""
+    shown = tuple((e.company.slug, e.company.name, e.page.label, e.page.src_uri, e.section, e.anchor, e.line) for e in entries)
+    key = (topic.slug, shown)
+    markdown = _RENDERED.get(key)
+    if markdown is None:
+        companies = len({e.company.slug for e in entries})
+        markdown = render("topic.md.j2", here=uri, topic=topic, entries=entries, companies=companies)
+    rendered[key] = markdown
+    return markdown

@@ -12,7 +12,7 @@ def relative(target: str, source: str) -> Markup:
     return Markup(_relative(target, source))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 20)  # a link of every page to its siblings, hub and topics
 def _relative(target: str, source: str) -> str:
     # Source URIs are clean POSIX paths below the docs folder, so this is posixpath.relpath without its
     # normalising (which made it the pipeline's single largest cost).

@@ -29,6 +29,7 @@ import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..cjk import CJK, CJK_CHARS
 from ..model import Company, Kind, SeedPage
@@ -311,11 +312,15 @@ def own_levels(mapping: str, company: str) -> list[str]:
 def _without_company(title: str, company: str) -> str:
     """A page title without its company's name at either end ("Acme · Benefits", "Benefits at Acme")."""
     for name in company_names(company):
-        pattern = re.escape(name)
-        title = re.sub(
-            rf"^{pattern}(?:['’]s)?\s*[:·|—–-]?\s*|\s*(?:[:·|—–-]|\bat|\bof)\s*{pattern}$", "", title, flags=re.IGNORECASE
-        )
+        title = _name_at_either_end(name).sub("", title)
     return title.strip()
+
+
+@lru_cache(maxsize=16384)
+def _name_at_either_end(name: str) -> re.Pattern[str]:
+    # Kept across builds: re's own cache holds 512 patterns, fewer than a large corpus has companies.
+    pattern = re.escape(name)
+    return re.compile(rf"^{pattern}(?:['’]s)?\s*[:·|—–-]?\s*|\s*(?:[:·|—–-]|\bat|\bof)\s*{pattern}$", re.IGNORECASE)
 
 
 def _told_of(outline: Outline, own: set[tuple[str, ...]]) -> list[tuple[str, str]]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any
 
 from ..frontmatter import text_field
@@ -139,13 +140,19 @@ def reconcile_companies(classifications: list[Classification], texts: list[str] 
     names = sorted(set(settled.values()))
     finder = _NameFinder(names)
     firm = {key(c.company) for c in classifications if c.company and c.company_strength >= Strength.STRONG}
+    # "Northwind" -> ["Northwind Freight"]: each name under every start of it that ends before a space.
+    longer_names: dict[str, list[str]] = {}
+    for name in names:
+        folded = name.casefold()
+        for start in (folded[:i] for i, char in enumerate(folded) if char == " "):
+            longer_names.setdefault(start, []).append(name)
     result = []
     for index, c in enumerate(classifications):
         c = _corpus_tie(c, settled)
         if c.company_from_text and c.company_strength is Strength.MODERATE and key(c.company) in firm:
             why = f"company {c.company!r} (strong): other seeds of the corpus settle it too"
             c = replace(c, evidence=c.evidence + (why,), company_strength=Strength.STRONG)
-        longer = [n for n in names if c.company and n.casefold().startswith(c.company.casefold() + " ")]
+        longer = longer_names.get(c.company.casefold(), []) if c.company else []
         if c.company_from_text and len(longer) == 1:
             evidence = c.evidence + (f"company {longer[0]!r}: the corpus names {c.company!r} so in full",)
             c = replace(c, company=longer[0], evidence=evidence)
@@ -170,8 +177,7 @@ class _NameFinder:
         self._by_first: dict[str, list[re.Pattern[str]]] = {}
         for name in names:
             first = _FIRST_WORD.search(name)
-            pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
-            self._by_first.setdefault(first.group() if first else "", []).append(pattern)
+            self._by_first.setdefault(first.group() if first else "", []).append(_whole_name(name))
 
     def named(self, text: str) -> list[str]:
         """The names the text writes, sorted."""
@@ -180,6 +186,12 @@ class _NameFinder:
 
 
 _FIRST_WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=16384)
+def _whole_name(name: str) -> re.Pattern[str]:
+    # Kept across builds: re's own cache holds 512 patterns, fewer than a large corpus has companies.
+    return re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
 
 
 def _corpus_tie(c: Classification, settled: dict[str, str]) -> Classification:

@@ -8,6 +8,7 @@ so that ``mkdocs build --strict`` fails on them.
 
 from __future__ import annotations
 
+import gc
 import tempfile
 import time
 from pathlib import Path
@@ -36,7 +37,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     seeds = root / str(settings.get("seeds", "seeds"))
     started = time.perf_counter()
+    gc.unfreeze()  # the last build's objects may be collected again
     site = build_site(seeds, config.site_name)
+    # What the pipeline keeps lives until the next build: the cycle collector need not walk it at every collection
+    # while MkDocs renders the pages.
+    gc.freeze()
     elapsed = time.perf_counter() - started
     for problem in site.problems.sorted():
         if problem.severity is Severity.ERROR:

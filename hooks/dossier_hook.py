@@ -36,9 +36,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     settings = config.extra.get("dossier") or {}
     root = Path(config.config_file_path).parent
     seeds = root / str(settings.get("seeds", "seeds"))
+    cache = root / ".cache" / "dossier" if settings.get("cache", True) else None
     started = time.perf_counter()
     gc.unfreeze()  # the last build's objects may be collected again
-    site = build_site(seeds, config.site_name)
+    site = build_site(seeds, config.site_name, cache)
     # What the pipeline keeps lives until the next build: the cycle collector need not walk it at every collection
     # while MkDocs renders the pages.
     gc.freeze()

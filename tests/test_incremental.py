@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import dossier.pipeline
+import dossier.seed_cache
 import dossier.topic_pages
 import pytest
 from dossier.pipeline import build_site
@@ -62,3 +63,64 @@ def test_a_rebuild_reuses_the_links_of_pages_whose_seed_did_not_change(tmp_path:
     after = dossier.pipeline._LINKED
     reused = [key for key in after if key in before and after[key] is before[key]]
     assert len(reused) == len(after) - 1  # every page but the edited seed's
+
+
+def test_a_new_process_reads_unchanged_seeds_from_the_disk_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`mkdocs build` run again (a new process) parses only the seeds that changed; the site is a fresh build's."""
+    seeds = tmp_path / "seeds"
+    shutil.copytree(CORPUS, seeds)
+    cache = tmp_path / ".cache" / "dossier"
+    monkeypatch.setattr(dossier.pipeline, "_CACHE", {})
+    first = build_site(seeds, cache_dir=cache)
+    parsed: list[str] = []
+    real_parse = dossier.pipeline._parse
+
+    def counting_parse(data: bytes, path: str) -> object:
+        parsed.append(path)
+        return real_parse(data, path)
+
+    monkeypatch.setattr(dossier.pipeline, "_parse", counting_parse)
+    monkeypatch.setattr(dossier.pipeline, "_CACHE", {})  # as in a new process
+    again = build_site(seeds, cache_dir=cache)
+    assert parsed == []
+    assert [(p.src_uri, p.markdown) for p in again.pages] == [(p.src_uri, p.markdown) for p in first.pages]
+    assert [str(p) for p in again.problems.sorted()] == [str(p) for p in first.problems.sorted()]
+
+    edited = sorted(p for p in seeds.rglob("*") if p.is_file())[0]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nA sentence written between two builds.\n", encoding="utf-8")
+    monkeypatch.setattr(dossier.pipeline, "_CACHE", {})
+    rebuilt = build_site(seeds, cache_dir=cache)
+    assert parsed == [edited.relative_to(seeds).as_posix()]
+    assert [(p.src_uri, p.markdown) for p in rebuilt.pages] == _fresh(seeds, monkeypatch)
+    # The edited seed's old entry is gone: one entry a seed.
+    assert len(list(cache.glob("*/*/*.pickle"))) == len([p for p in seeds.rglob("*") if p.is_file()])
+
+
+def test_an_unreadable_cache_entry_is_parsed_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    seeds = tmp_path / "seeds"
+    shutil.copytree(CORPUS, seeds)
+    cache = tmp_path / ".cache" / "dossier"
+    monkeypatch.setattr(dossier.pipeline, "_CACHE", {})
+    expected = [(p.src_uri, p.markdown) for p in build_site(seeds, cache_dir=cache).pages]
+    for entry in cache.glob("*/*/*.pickle"):
+        entry.write_bytes(entry.read_bytes()[:40])  # cut short, as by a full disk
+    monkeypatch.setattr(dossier.pipeline, "_CACHE", {})
+    assert [(p.src_uri, p.markdown) for p in build_site(seeds, cache_dir=cache).pages] == expected
+
+
+def test_the_cache_follows_the_code(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Entries written by other code are neither read nor kept."""
+    seeds = tmp_path / "seeds"
+    shutil.copytree(CORPUS, seeds)
+    cache = tmp_path / ".cache" / "dossier"
+    monkeypatch.setattr(dossier.pipeline, "_CACHE", {})
+    build_site(seeds, cache_dir=cache)
+    (old,) = [p.name for p in cache.iterdir()]
+    monkeypatch.setattr(dossier.seed_cache, "code_version", lambda: "0123456789abcdef")
+    parsed: list[str] = []
+    real_parse = dossier.pipeline._parse
+    monkeypatch.setattr(dossier.pipeline, "_parse", lambda data, path: parsed.append(path) or real_parse(data, path))
+    monkeypatch.setattr(dossier.pipeline, "_CACHE", {})
+    build_site(seeds, cache_dir=cache)
+    assert len(parsed) == len([p for p in seeds.rglob("*") if p.is_file()])
+    assert [p.name for p in cache.iterdir()] == ["0123456789abcdef"] != [old]

@@ -175,10 +175,21 @@ def test_a_long_list_of_results_shows_forty_then_more_on_request(browser: object
     page.close()
 
 
-def test_one_letter_is_searched_once_the_reader_pauses(browser: object, corpus_served: str) -> None:
-    # A single letter matches most of the site; it is searched only when the reader stops on it, not while typing.
+@pytest.mark.parametrize("query", ["q", "HR"])
+def test_a_short_query_is_searched_once_the_reader_pauses(browser: object, corpus_served: str, query: str) -> None:
+    # One or two letters match most of the site; they are searched when the reader stops on them, not while typing.
     page = browser.new_page()
     page.goto(corpus_served + "/")
-    first = search(page, "q")
+    first = search(page, query)
     assert first.is_visible()
+    page.close()
+
+
+def test_the_search_loads_when_the_pointer_reaches_the_search_box(browser: object, samples_served: str) -> None:
+    page = browser.new_page()
+    page.goto(samples_served + "/")
+    page.wait_for_load_state("networkidle")
+    with page.expect_request(lambda r: r.url.endswith(".pagefind"), timeout=5_000):
+        page.locator("pagefind-modal-trigger button").hover()
+    assert not page.locator("pagefind-modal dialog[open]").count()  # loaded, not opened
     page.close()

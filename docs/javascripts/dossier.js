@@ -24,10 +24,10 @@ document.addEventListener(
 
 // Pacing and paging of Pagefind's searches (its Component UI, version 1.5). Each keystroke starts a search at once,
 // but never more than one at a time: while one runs, only the latest text waits, so a reader who types fast is not
-// kept waiting for searches of what they typed on the way. A single letter or digit, which matches most of the
-// site, is searched only once the reader pauses on it.
+// kept waiting for searches of what they typed on the way. One or two Latin letters or digits, which match most
+// of the site and cost the longest searches, are searched only once the reader pauses on them ("AI", "L5").
 (function () {
-  var SINGLE = /^\s*[A-Za-z0-9]\s*$/;
+  var SHORT = /^\s*[A-Za-z0-9]{1,2}\s*$/;
   var PAUSE = 400;
   var STEP = 40;
 
@@ -54,7 +54,7 @@ document.addEventListener(
     }
     instance.__search__ = function (term, filters) {
       clearTimeout(timer);
-      if (!SINGLE.test(term || "")) return request(term, filters);
+      if (!SHORT.test(term || "")) return request(term, filters);
       waiting = null;
       timer = setTimeout(function () {
         request(term, filters);
@@ -90,5 +90,15 @@ document.addEventListener(
     var instance = components.getInstanceManager().getInstance("default");
     pace(instance);
     page(instance);
+    // Pagefind loads (its index's entry, filters and WebAssembly: a task of 0.1 to 0.3 s on thousands of pages)
+    // when the pointer or focus reaches the search box, not when the reader has started to type.
+    var trigger = document.querySelector("pagefind-modal-trigger");
+    if (trigger && typeof instance.triggerLoad === "function") {
+      ["pointerenter", "focusin", "touchstart"].forEach(function (type) {
+        trigger.addEventListener(type, function () {
+          instance.triggerLoad();
+        }, { once: true, passive: true });
+      });
+    }
   });
 })();

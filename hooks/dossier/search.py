@@ -37,6 +37,9 @@ _TEXT = re.compile(r">([^<]+)<")
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">')
 
 
+GENERAL_WEIGHT = 0.3
+"""How much the words of a page that is about no company count, against a company page's (1)."""
+
 KIND_WORDS = {
     "Compensation": "salary, pay",
     "Interview process": "hiring",
@@ -87,6 +90,10 @@ def search_markup(page: str, facets: dict[str, list[str]]) -> str:
     # Outside the article, so that the facets are filters of the page but neither its text nor its excerpt.
     hidden = f'<div hidden aria-hidden="true">{filters}</div>' if filters else ""
     opening = start.group()[:-1] + " data-pagefind-body>"
+    if not facets:
+        # A page of docs/ (the editors' guide) speaks of seeds and their sections in general: a reader's search
+        # finds the companies' own sections first.
+        opening = opening[:-1] + f' data-pagefind-weight="{GENERAL_WEIGHT}">'
     label = _label(facets)
     if label:
         # Weighted as a little more than body text; first, so that a page's excerpt that opens with it reads as

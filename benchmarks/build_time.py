@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import queue
 import re
 import shutil
 import socket
@@ -134,25 +135,47 @@ def serve_edit(project: Path) -> float:
     """Under `mkdocs serve`, edit one seed at a time; the median share of the pipeline in the rebuilds that follow."""
     command = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{_free_port()}"]
     proc = subprocess.Popen(command, cwd=project, env=_env(project), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    assert proc.stdout is not None
+    lines: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(line) for line in proc.stdout or ()], daemon=True).start()
     histories = sorted((project / "seeds").glob("*history*"))
     try:
-        builds: list[tuple[float, float]] = []
-        pipeline = 0.0
-        for line in proc.stdout:
-            if found := _PIPELINE.search(line):
-                pipeline = float(found.group(1))
-            elif found := _BUILT.search(line):
-                builds.append((pipeline, float(found.group(1))))
-                if len(builds) > EDITS:
+        _next_build(lines)  # the first build, before any edit
+        shares = []
+        for seed in histories[:EDITS]:
+            # An edit made before the watcher runs goes unseen: edit again until the server says it saw one.
+            while True:
+                sentence = "\nOne sentence added while serving.\n"
+                seed.write_bytes(seed.read_bytes() + sentence.encode(_encoding(seed)))
+                if _wait_for(lines, "Detected file changes", timeout=5):
                     break
-                time.sleep(1)  # the watcher is running once a build is served
-                seed = histories[len(builds) - 1]
-                seed.write_bytes(seed.read_bytes() + "\nOne sentence added while serving.\n".encode(_encoding(seed)))
-        return statistics.median(spent / total for spent, total in builds[1:])
+            spent, total = _next_build(lines)
+            shares.append(spent / total)
+        return statistics.median(shares)
     finally:
         proc.terminate()
         proc.wait()
+
+
+def _wait_for(lines: queue.Queue[str], text: str, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while (left := deadline - time.monotonic()) > 0:
+        try:
+            if text in lines.get(timeout=left):
+                return True
+        except queue.Empty:
+            break
+    return False
+
+
+def _next_build(lines: queue.Queue[str]) -> tuple[float, float]:
+    """The pipeline's seconds and the whole build's, from the server's log of its next build."""
+    pipeline = 0.0
+    while True:
+        line = lines.get(timeout=1800)
+        if found := _PIPELINE.search(line):
+            pipeline = float(found.group(1))
+        elif found := _BUILT.search(line):
+            return pipeline, float(found.group(1))
 
 
 def _encoding(seed: Path) -> str:

@@ -1,6 +1,6 @@
 """Benchmark: how long Dossier takes to build a synthetic corpus, and how much of that is Dossier.
 
-    .venv/bin/python benchmarks/build_time.py --companies 14 140 700 --serve --browser
+    .venv/bin/python benchmarks/build_time.py --companies 14 140 800 --serve --browser
 
 For each size it writes N invented companies with seeds in the five raw forms (benchmarks/corpus.py,
 deterministic from --seed) and measures, each in a child process:
@@ -14,7 +14,8 @@ deterministic from --seed) and measures, each in a child process:
 - with --serve: `mkdocs serve`, one seed edited at a time (three times), and the pipeline's median share of
   the rebuilds that follow;
 - with --browser: in Chromium, under a sub-path, the time from the last keystroke of a query to its
-  first result (median of the queries) and the bytes fetched from opening the page to that result.
+  first result (median of the queries), the bytes fetched from opening the page to that result, and the
+  longest task that kept the page busy while the query was typed and searched.
 """
 
 from __future__ import annotations

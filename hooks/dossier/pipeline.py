@@ -10,6 +10,7 @@ import gc
 import hashlib
 import multiprocessing
 import os
+import sys
 import threading
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -204,8 +205,9 @@ def _cores() -> int:
 
 def _can_fork() -> bool:
     # A forked child has only the thread that forked it: a lock another thread held (mkdocs serve's watcher and
-    # server) would stay locked in it for ever. Rebuilds under serve parse only the edited seeds anyway.
-    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+    # server) would stay locked in it for ever. Rebuilds under serve parse only the edited seeds anyway. Only on
+    # Linux: macOS's system libraries are not safe to fork (Python starts processes by spawning there).
+    return sys.platform.startswith("linux") and threading.active_count() == 1
 
 
 def _note_moderate(problems: Problems, path: str, c: Classification) -> None:

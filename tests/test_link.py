@@ -12,6 +12,7 @@ from dossier.link.linker import join_sections
 from dossier.link.terms import own_levels
 from dossier.model import Kind
 from dossier.pipeline import build_site
+from dossier.understand.company import proper_names
 
 HERE = "companies/quorvex/interview-process.md"
 VALUE = Target("companies/quorvex/values.md", "keep-it-simple", "Keep it simple", "quorvex", "value")
@@ -152,7 +153,7 @@ def test_the_term_index_is_built_from_the_corpus(tmp_path: Path) -> None:
     (company,) = site.companies
     outlines = {
         p.src_uri: Outline(
-            p.headings, page_anchors(p.title, p.headings), history if p.classification.kind is Kind.HISTORY else ""
+            p.headings, page_anchors(p.title, p.headings), proper_names(history) if p.classification.kind is Kind.HISTORY else {}
         )
         for p in company.pages
     }

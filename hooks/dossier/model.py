@@ -178,6 +178,8 @@ class SeedPage:
     """The page's place among the company's pages of its kind and role (1 for the first)."""
     digest: str = ""
     """The SHA-256 of the seed's bytes: what a rebuild compares to reuse the work done on an unchanged seed."""
+    names: dict[str, int] = field(default_factory=dict)
+    """A history's names that its prose uses, with how often (counted when the seed is read); empty otherwise."""
 
     @property
     def label(self) -> str:

@@ -45,6 +45,7 @@ from .summary import freshness, holdings, latest_date, overview, summarise
 from .topic_pages import topic_entries, topic_uri, topics_section
 from .topics import TOPICS, Topic
 from .understand import classify, reconcile_companies
+from .understand.company import proper_names
 
 
 @dataclass
@@ -129,6 +130,7 @@ def _parse(data: bytes, path: str) -> _Parsed:
         headings=[h.text for h in recovered.headings],
         topics=page_topics(recovered, recovered.title or first_heading or "", tags(front)),
         pay=pay,
+        names=dict(proper_names(source.body)) if classification.kind is Kind.HISTORY else {},
     )
     return _Parsed(page, source, recovered, tuple(problems.items))
 
@@ -256,17 +258,16 @@ def _untitled_text(recovered: Recovered) -> bool:
 
 
 def _outlines(companies: list[Company], recovered: dict[str, Recovered], sources: dict[str, Source]) -> dict[str, Outline]:
-    """Each page's headings and their anchors, by source URI; a history's text too, for the names it tells of."""
+    """Each page's headings and their anchors, by source URI; a history's names too, for those it tells of."""
     outlines = {}
     for company in companies:
         for page in company.pages:
             heads = [h.text for h in recovered[page.path].headings]
             lead = pay_headings(page.pay, _untitled_text(recovered[page.path]))  # the data's sections come first
-            text = sources[page.path].body if page.classification.kind is Kind.HISTORY else ""
             mapping = sources[page.path].front_matter.get("level_mapping")
             raw = mapping.get("raw") if isinstance(mapping, dict) else mapping
             anchors = page_anchors(page.title, lead + heads)[len(lead) :]
-            outlines[page.src_uri] = Outline(heads, anchors, text, raw if isinstance(raw, str) else "")
+            outlines[page.src_uri] = Outline(heads, anchors, page.names, raw if isinstance(raw, str) else "")
     return outlines
 
 

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -35,7 +35,7 @@ from ..cjk import CJK, CJK_CHARS
 from ..model import Company, Kind, SeedPage
 from ..pay.levels import SENIORITY
 from ..topics import Topic, terms
-from ..understand.company import ordinary, proper_names
+from ..understand.company import ordinary
 from ..understand.role import JAPANESE_ROLES, ROLE_ABBREVIATIONS
 
 MAX_TERM_WORDS = 6
@@ -227,11 +227,12 @@ def _is_name(text: str) -> bool:
 
 @dataclass(frozen=True)
 class Outline:
-    """A page's section headings with their anchors, and its text (for the names a history tells of)."""
+    """A page's section headings with their anchors, and the names its prose uses (for those a history tells of)."""
 
     headings: list[str]
     anchors: list[str]
-    text: str = ""
+    names: Mapping[str, int] = field(default_factory=dict)
+    """Names and how often the prose uses them (:func:`dossier.understand.company.proper_names`)."""
     level_mapping: str = ""
     """A compensation page's level mapping as its front matter writes it ("Acme L2 = Globex L3")."""
 
@@ -331,7 +332,7 @@ def _told_of(outline: Outline, own: set[tuple[str, ...]]) -> list[tuple[str, str
     """
     names = [
         (name, tuple(w.casefold() for w in WORD.findall(name)))
-        for name, n in proper_names(outline.text).items()
+        for name, n in outline.names.items()
         if n >= 2 and not _ACRONYM.fullmatch(name)
     ]
     names.sort(key=lambda item: -len(item[1]))

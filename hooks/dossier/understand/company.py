@@ -464,13 +464,8 @@ def guess_company(text: str, title: str, description: str = "", page_url: str | 
     return CompanyGuess(name, strength, f"company {name!r} ({strength.name.lower()}, score {score:.0f}{rival}): {why}", table)
 
 
-@lru_cache(maxsize=4096)
 def proper_names(text: str) -> Counter[str]:
-    """The names a text's prose uses (capitalised words and runs it does not write lowercase), with how often.
-
-    Remembered by text, as a rebuild under ``mkdocs serve`` asks again of the histories that did not change;
-    the caller must not change the Counter it gets.
-    """
+    """The names a text's prose uses (capitalised words and runs it does not write lowercase), with how often."""
     names: Counter[str] = Counter()
     for candidate in _names(_count(_prose_lines(text)[0])).values():
         if not candidate.name.isdigit():

@@ -71,29 +71,39 @@ def test_a_new_process_reads_unchanged_seeds_from_the_disk_cache(tmp_path: Path,
     shutil.copytree(CORPUS, seeds)
     cache = tmp_path / ".cache" / "dossier"
     monkeypatch.setattr(dossier.pipeline, "_CACHE", {})
+    monkeypatch.setattr(dossier.pipeline, "_LINKED", {})
     first = build_site(seeds, cache_dir=cache)
+    entries = len(list(cache.glob("*/*/*.pickle")))
     parsed: list[str] = []
-    real_parse = dossier.pipeline._parse
+    linked: list[str] = []
+    real_parse, real_link = dossier.pipeline._parse, dossier.pipeline._link_page
 
     def counting_parse(data: bytes, path: str) -> object:
         parsed.append(path)
         return real_parse(data, path)
 
+    def counting_link(index: object, page: object, *args: object) -> object:
+        linked.append(page.path)
+        return real_link(index, page, *args)
+
     monkeypatch.setattr(dossier.pipeline, "_parse", counting_parse)
+    monkeypatch.setattr(dossier.pipeline, "_link_page", counting_link)
     monkeypatch.setattr(dossier.pipeline, "_CACHE", {})  # as in a new process
+    monkeypatch.setattr(dossier.pipeline, "_LINKED", {})
     again = build_site(seeds, cache_dir=cache)
-    assert parsed == []
+    assert parsed == linked == []
     assert [(p.src_uri, p.markdown) for p in again.pages] == [(p.src_uri, p.markdown) for p in first.pages]
     assert [str(p) for p in again.problems.sorted()] == [str(p) for p in first.problems.sorted()]
 
     edited = sorted(p for p in seeds.rglob("*") if p.is_file())[0]
     edited.write_text(edited.read_text(encoding="utf-8") + "\nA sentence written between two builds.\n", encoding="utf-8")
     monkeypatch.setattr(dossier.pipeline, "_CACHE", {})
+    monkeypatch.setattr(dossier.pipeline, "_LINKED", {})
     rebuilt = build_site(seeds, cache_dir=cache)
-    assert parsed == [edited.relative_to(seeds).as_posix()]
+    assert parsed == linked == [edited.relative_to(seeds).as_posix()]
     assert [(p.src_uri, p.markdown) for p in rebuilt.pages] == _fresh(seeds, monkeypatch)
-    # The edited seed's old entry is gone: one entry a seed.
-    assert len(list(cache.glob("*/*/*.pickle"))) == len([p for p in seeds.rglob("*") if p.is_file()])
+    # The edited seed's old entries (as read, as linked) are gone.
+    assert len(list(cache.glob("*/*/*.pickle"))) == entries
 
 
 def test_an_unreadable_cache_entry_is_parsed_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,6 +1,7 @@
 """Parsed seeds kept on disk between builds, so that a rebuild reads again only the seeds that changed.
 
-A seed's entry is found by its path and the hash of its bytes, inside a folder named for the version
+A seed's entries (as read, as linked) are found by its path, the hash of its bytes and what else the
+work depended on, inside a folder named for the version
 of everything that could parse it otherwise: Dossier's own code and templates, the libraries that read
 text, and Python. A change to any of them starts a new folder and removes the old ones. An entry that
 cannot be read (cut short, written by another version) is parsed again, never trusted.
@@ -42,29 +43,44 @@ def code_version() -> str:
 
 
 class SeedCache:
-    """Entries by (path, content hash) in ``folder``/<code version>/."""
+    """Entries by key (a tuple of strings: a seed's path and content hash, and what else the work depended on) in
+    ``folder``/<code version>/. Entries this build neither read, wrote nor kept are removed by :meth:`prune`."""
 
     def __init__(self, folder: Path) -> None:
         self.root = folder
         self.folder = folder / code_version()
+        self.used: set[Path] = set()
+        self.changed = False
 
-    def _file(self, key: tuple[str, str]) -> Path:
-        name = hashlib.sha256("\0".join(key).encode()).hexdigest()
+    def _file(self, key: tuple[str, ...]) -> Path:
+        name = hashlib.sha256(repr(key).encode()).hexdigest()
         return self.folder / name[:2] / f"{name}.pickle"
 
-    def get(self, key: tuple[str, str]) -> Any | None:
+    def get(self, key: tuple[str, ...]) -> Any | None:
         """The entry stored for ``key``, or None."""
+        file = self._file(key)
         try:
-            with self._file(key).open("rb") as file:
-                return pickle.load(file)
+            with file.open("rb") as stream:
+                value = pickle.load(stream)
         except FileNotFoundError:
             return None
-        except Exception:  # any entry that cannot be read back is parsed again
+        except Exception:  # any entry that cannot be read back is made again
             return None
+        self.used.add(file)
+        return value
 
-    def put(self, key: tuple[str, str], value: Any) -> None:
+    def recall(self, key: tuple[str, ...], known: Any | None) -> Any | None:
+        """``known`` (the process's own copy, whose entry is then kept), or else the entry stored for ``key``."""
+        if known is None:
+            return self.get(key)
+        self.used.add(self._file(key))
+        return known
+
+    def put(self, key: tuple[str, ...], value: Any) -> None:
         """Store ``value`` for ``key``; a cache that cannot be written is skipped."""
         target = self._file(key)
+        self.used.add(target)
+        self.changed = True
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             with tempfile.NamedTemporaryFile(dir=target.parent, delete=False, suffix=".tmp") as file:
@@ -73,20 +89,18 @@ class SeedCache:
         except OSError:
             return
 
-    def keep_only(self, keys: set[tuple[str, str]]) -> None:
-        """Remove every entry but those of ``keys``, and the folders of other code versions.
-
-        Only what this class writes is touched: folders named as a code version, and entry files in them.
-        """
-        wanted = {self._file(key) for key in keys}
+    def prune(self) -> None:
+        """After a build that stored something: remove the entries it did not use, and the folders of other code
+        versions. Only what this class writes is touched: folders named as a code version, and entry files in them."""
+        if not self.changed:
+            return
         try:
             for other in self.root.iterdir():
                 if other.is_dir() and _VERSION.fullmatch(other.name) and other.name != self.folder.name:
                     shutil.rmtree(other, ignore_errors=True)
-            if self.folder.is_dir():
-                for entry in self.folder.glob("[0-9a-f][0-9a-f]/*"):
-                    if _ENTRY.fullmatch(entry.name) and entry not in wanted:
-                        entry.unlink(missing_ok=True)
+            for entry in self.folder.glob("[0-9a-f][0-9a-f]/*"):
+                if _ENTRY.fullmatch(entry.name) and entry not in self.used:
+                    entry.unlink(missing_ok=True)
         except OSError:
             return
 

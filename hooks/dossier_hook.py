@@ -92,9 +92,13 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if entry is not None and not entry.searched:
         return output
     output = search_markup(output, entry.facets if entry is not None else {})
-    copy = Path(_state["index_dir"].name) / page.file.dest_path
-    copy.parent.mkdir(parents=True, exist_ok=True)
-    copy.write_text(for_index(output), encoding="utf-8")
+    indexed = for_index(output)
+    if indexed is output:
+        _state["as_written"].append(page.file.dest_path)  # the index reads the page MkDocs writes
+    else:
+        copy = Path(_state["index_dir"].name) / page.file.dest_path
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        copy.write_text(indexed, encoding="utf-8")
     return output
 
 
@@ -103,11 +107,12 @@ def on_pre_build(config: MkDocsConfig) -> None:
     if "index_dir" in _state:
         _state["index_dir"].cleanup()
     _state["index_dir"] = tempfile.TemporaryDirectory(prefix="dossier-index-")
+    _state["as_written"] = []
 
 
 def on_post_build(config: MkDocsConfig) -> None:
     """Index the site once, with Pagefind; a failure is an error (so --strict fails), never a traceback."""
-    problem = index_site(Path(_state["index_dir"].name), Path(config.site_dir))
+    problem = index_site(Path(_state["index_dir"].name), Path(config.site_dir), _state.pop("as_written"))
     _state.pop("index_dir").cleanup()
     if problem:
         log.error(problem)

@@ -10,6 +10,7 @@ brings a static binary.
 from __future__ import annotations
 
 import html
+import os
 import re
 import shutil
 import subprocess
@@ -109,9 +110,12 @@ def for_index(page: str) -> str:
     return _TEXT.sub(lambda m: ">" + _DASHES.sub("-", m.group(1)) + "<", page)
 
 
-def index_site(pages: Path, site: Path) -> str | None:
-    """Index the pages under ``pages`` (as :func:`for_index` wrote them) into ``site``'s search bundle, replacing
+def index_site(pages: Path, site: Path, as_written: list[str]) -> str | None:
+    """Index the pages under ``pages`` (as :func:`for_index` wrote them) and the pages of ``site`` listed in
+    ``as_written`` (paths in the site, which the index reads as they are) into ``site``'s search bundle, replacing
     any earlier one; return a problem, or None."""
+    for path in as_written:
+        _link_or_copy(site / path, pages / path)
     bundle = site / "pagefind"
     if bundle.exists():
         shutil.rmtree(bundle)  # an old index would keep deleted pages findable
@@ -134,3 +138,12 @@ def index_site(pages: Path, site: Path) -> str | None:
     if result.returncode != 0:
         return f"search index not built: {(result.stderr or result.stdout).strip()[:500]}"
     return None
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    """``source`` at ``target`` too: a hard link, or a copy where the two folders are on different file systems."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)

@@ -6,7 +6,7 @@ letter's"); English terms ignore case, acronyms do not ("AI", never "ai"); hyphe
 inside a term are the same ("on-call", "on call", "on‑call", "oncall"). Japanese terms match anywhere. A few
 English terms do not count next to words that change their sense ("job history", "take-home pay").
 
-The terms are compiled once, at import, into a trie-shaped regular expression (and a small one for acronyms):
+The terms are compiled once, when first needed, into a trie-shaped regular expression (and a small one for acronyms):
 a text is scanned once, a few tests a character, and a longer term ("coding interview", "talent acquisition",
 "機械学習") takes its words from a shorter one ("interview", "acquisition", "学習").
 
@@ -27,6 +27,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from .cjk import CJK_CHARS
 
@@ -985,7 +986,8 @@ class _Vocabulary:
     """A group's name: the words right after that undo the term, starting where the term ends."""
 
 
-def _compile() -> _Vocabulary:
+@cache
+def _compiled() -> _Vocabulary:
     latin, other, acronyms = _Node(), _Node(), []
     groups: dict[str, tuple[str, tuple[Topic, ...]]] = {}
     group_of: dict[str, str] = {}
@@ -1025,7 +1027,6 @@ def _compile() -> _Vocabulary:
     )
 
 
-_COMPILED = _compile()
 _CJK_RUN = re.compile(f"[{CJK_CHARS}]+")
 
 
@@ -1037,24 +1038,24 @@ def _lower(text: str) -> str:
 
 def _mentions(text: str) -> list[tuple[int, str, str]]:
     """Where each term is in a text: its position, its group's name and its words as written."""
-    lowered, found = _lower(text), []
-    for match in _COMPILED.words.finditer(lowered):
+    lowered, found, vocabulary = _lower(text), [], _compiled()
+    for match in vocabulary.words.finditer(lowered):
         group, (start, end) = str(match.lastgroup), match.span()
-        before, after = _COMPILED.not_after.get(group), _COMPILED.not_before.get(group)
+        before, after = vocabulary.not_after.get(group), vocabulary.not_before.get(group)
         if before and before.search(lowered, max(0, start - 40), start) or after and after.match(lowered, end):
             continue
         found.append((start, group, text[start:end]))
     if not text.isascii():
-        found += [(match.start(), str(match.lastgroup), text[slice(*match.span())]) for match in _COMPILED.cjk.finditer(lowered)]
-    found += [(match.start(), str(match.lastgroup), match.group()) for match in _COMPILED.acronyms.finditer(text)]
+        found += [(match.start(), str(match.lastgroup), text[slice(*match.span())]) for match in vocabulary.cjk.finditer(lowered)]
+    found += [(match.start(), str(match.lastgroup), match.group()) for match in vocabulary.acronyms.finditer(text)]
     return found
 
 
 def _term_topics(tag: str) -> tuple[Topic, ...]:
     """The topics of a tag that is one of their terms, all of it."""
-    lowered = _lower(tag)
-    whole = _COMPILED.words.fullmatch(lowered) or _COMPILED.cjk.fullmatch(lowered) or _COMPILED.acronyms.fullmatch(tag)
-    return _COMPILED.groups[str(whole.lastgroup)][1] if whole else ()
+    lowered, vocabulary = _lower(tag), _compiled()
+    whole = vocabulary.words.fullmatch(lowered) or vocabulary.cjk.fullmatch(lowered) or vocabulary.acronyms.fullmatch(tag)
+    return vocabulary.groups[str(whole.lastgroup)][1] if whole else ()
 
 
 _KEY_SEP = re.compile(f"[\\s_{_DASHES}]+")
@@ -1096,17 +1097,18 @@ def topics_of(heading: str, text: str, tags: Sequence[str] = ()) -> list[tuple[T
     each with the evidence in words a reader understands, e.g. "'system design' ×3 in the text",
     "the heading says 'Coding interview'", "front matter tag 'equity'". Sorted in TOPICS order, no duplicates."""
     reasons: dict[Topic, list[str]] = {}
+    groups = _compiled().groups
 
     in_heading: dict[Topic, dict[str, str]] = {}  # a topic's terms in the heading, each as first written there
     for _, group, said in sorted(_mentions(heading)):
-        for topic in _COMPILED.groups[group][1]:
+        for topic in groups[group][1]:
             in_heading.setdefault(topic, {}).setdefault(group, f"'{' '.join(said.split())}'")
     for topic, terms in in_heading.items():
         reasons[topic] = [f"the heading says {_listed(list(terms.values()))}"]
 
     in_text: dict[Topic, Counter[str]] = {}
     for _, group, _said in _mentions(text):
-        term, topics = _COMPILED.groups[group]
+        term, topics = groups[group]
         for topic in topics:
             in_text.setdefault(topic, Counter())[term] += 1
     if in_text:

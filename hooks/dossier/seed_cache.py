@@ -1,10 +1,10 @@
-"""Parsed seeds kept on disk between builds, so that a rebuild reads again only the seeds that changed.
+"""What a build did for each seed (read it, linked it), kept on disk so that the next build redoes only that of
+the seeds that changed.
 
-A seed's entries (as read, as linked) are found by its path, the hash of its bytes and what else the
-work depended on, inside a folder named for the version
-of everything that could parse it otherwise: Dossier's own code and templates, the libraries that read
-text, and Python. A change to any of them starts a new folder and removes the old ones. An entry that
-cannot be read (cut short, written by another version) is parsed again, never trusted.
+An entry is found by the seed's path, the hash of its bytes and what else the work depended on, inside a folder
+named for the version of everything that could have done it otherwise: Dossier's own code and templates, the
+libraries that read text, and Python. A change to any of them starts a new folder and removes the old ones. An
+entry that cannot be read back (cut short, written by another version) is done again, never trusted.
 """
 
 from __future__ import annotations

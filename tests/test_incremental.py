@@ -72,6 +72,7 @@ def test_a_new_process_reads_unchanged_seeds_from_the_disk_cache(tmp_path: Path,
     cache = tmp_path / ".cache" / "dossier"
     monkeypatch.setattr(dossier.pipeline, "_CACHE", {})
     monkeypatch.setattr(dossier.pipeline, "_LINKED", {})
+    monkeypatch.setattr(dossier.topic_pages, "_RENDERED", {})
     first = build_site(seeds, cache_dir=cache)
     entries = len(list(cache.glob("*/*/*.pickle")))
     parsed: list[str] = []
@@ -86,12 +87,22 @@ def test_a_new_process_reads_unchanged_seeds_from_the_disk_cache(tmp_path: Path,
         linked.append(page.path)
         return real_link(index, page, *args)
 
+    rendered: list[str] = []
+    real_render = dossier.topic_pages.render
+
+    def counting_render(template: str, **context: object) -> str:
+        rendered.append(template)
+        return real_render(template, **context)
+
     monkeypatch.setattr(dossier.pipeline, "_parse", counting_parse)
     monkeypatch.setattr(dossier.pipeline, "_link_page", counting_link)
+    monkeypatch.setattr(dossier.topic_pages, "render", counting_render)
     monkeypatch.setattr(dossier.pipeline, "_CACHE", {})  # as in a new process
     monkeypatch.setattr(dossier.pipeline, "_LINKED", {})
+    monkeypatch.setattr(dossier.topic_pages, "_RENDERED", {})
     again = build_site(seeds, cache_dir=cache)
     assert parsed == linked == []
+    assert "topic.md.j2" not in rendered  # the topic pages too
     assert [(p.src_uri, p.markdown) for p in again.pages] == [(p.src_uri, p.markdown) for p in first.pages]
     assert [str(p) for p in again.problems.sorted()] == [str(p) for p in first.problems.sorted()]
 
@@ -99,11 +110,25 @@ def test_a_new_process_reads_unchanged_seeds_from_the_disk_cache(tmp_path: Path,
     edited.write_text(edited.read_text(encoding="utf-8") + "\nA sentence written between two builds.\n", encoding="utf-8")
     monkeypatch.setattr(dossier.pipeline, "_CACHE", {})
     monkeypatch.setattr(dossier.pipeline, "_LINKED", {})
+    monkeypatch.setattr(dossier.topic_pages, "_RENDERED", {})
     rebuilt = build_site(seeds, cache_dir=cache)
     assert parsed == linked == [edited.relative_to(seeds).as_posix()]
     assert [(p.src_uri, p.markdown) for p in rebuilt.pages] == _fresh(seeds, monkeypatch)
     # The edited seed's old entries (as read, as linked) are gone.
     assert len(list(cache.glob("*/*/*.pickle"))) == entries
+
+
+def test_a_cache_folder_emptied_while_serving_is_filled_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What the process still holds in memory is written back, so that the next process finds it."""
+    seeds = tmp_path / "seeds"
+    shutil.copytree(CORPUS, seeds)
+    cache = tmp_path / ".cache" / "dossier"
+    build_site(seeds, cache_dir=cache)
+    entries = sorted(p.relative_to(cache) for p in cache.glob("*/*/*.pickle"))
+    assert entries
+    shutil.rmtree(cache)
+    build_site(seeds, cache_dir=cache)  # everything from memory
+    assert sorted(p.relative_to(cache) for p in cache.glob("*/*/*.pickle")) == entries
 
 
 def test_an_unreadable_cache_entry_is_parsed_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

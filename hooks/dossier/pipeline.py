@@ -13,6 +13,7 @@ import os
 import sys
 import threading
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +39,7 @@ from .problems import Problem, Problems, Severity
 from .read import Source, read_seed
 from .render import render
 from .sections import page_topics
-from .seed_cache import SeedCache
+from .seed_cache import SeedCache, reuse
 from .structure import Recovered, recover, visible_text
 from .structured_data import faq_page, faq_questions, organization
 from .summary import freshness, holdings, latest_date, overview, summarise
@@ -291,12 +292,8 @@ def _link(
             anchors = outlines[page.src_uri].anchors
             key = (version, page.digest, page.src_uri, company.slug, page.label, page.classification.kind, tuple(anchors))
             on_disk = ("linked", *map(str, key[:-2]), page.classification.kind.value, *anchors)
-            stored = cache.recall(on_disk, _LINKED.get(key)) if cache else _LINKED.get(key)
-            if not isinstance(stored, tuple):
-                stored = _link_page(index, page, company, recovered[page.path], anchors)
-                if cache:
-                    cache.put(on_disk, stored)
-            done = kept[key] = stored
+            link = partial(_link_page, index, page, company, recovered[page.path], anchors)
+            done = kept[key] = reuse(cache, on_disk, _LINKED.get(key), link, tuple)
             linked[page.src_uri] = done[0]
             found += done[1]
     _LINKED = kept
@@ -503,7 +500,7 @@ def _build(parsed: list[tuple[SeedPage, Source, Recovered]], problems: Problems,
         pages += pay_pages
         compare_nav += pay_nav
         nav.append({"Compare": compare_nav})
-    topic_pages, topic_nav = topics_section(on_topics)
+    topic_pages, topic_nav = topics_section(on_topics, cache)
     pages += topic_pages
     if topic_nav:
         nav.append({"Topics": topic_nav})

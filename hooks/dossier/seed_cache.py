@@ -16,10 +16,11 @@ import re
 import shutil
 import sys
 import tempfile
+from collections.abc import Callable
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 LIBRARIES = ("ftfy", "markdown-it-py", "mdit-py-plugins", "wordfreq", "tldextract", "pydantic", "Babel", "PyYAML", "nh3")
 """Libraries whose version can change how a seed is read."""
@@ -70,10 +71,15 @@ class SeedCache:
         return value
 
     def recall(self, key: tuple[str, ...], known: Any | None) -> Any | None:
-        """``known`` (the process's own copy, whose entry is then kept), or else the entry stored for ``key``."""
+        """``known`` (the process's own copy, whose entry is then kept, or stored if the folder lost it), or else
+        the entry stored for ``key``."""
         if known is None:
             return self.get(key)
-        self.used.add(self._file(key))
+        file = self._file(key)
+        if file.exists():
+            self.used.add(file)
+        else:
+            self.put(key, known)
         return known
 
     def put(self, key: tuple[str, ...], value: Any) -> None:
@@ -103,6 +109,22 @@ class SeedCache:
                     entry.unlink(missing_ok=True)
         except OSError:
             return
+
+
+T = TypeVar("T")
+
+
+def reuse(cache: SeedCache | None, key: tuple[str, ...], known: T | None, make: Callable[[], T], kind: type) -> T:
+    """``known`` (this process's own copy), else the entry of type ``kind`` that ``cache`` stored for ``key``, else
+    what ``make`` makes, which ``cache`` then stores for the next build."""
+    if cache is None:
+        return known if known is not None else make()
+    stored = cache.recall(key, known)
+    if isinstance(stored, kind):
+        return cast(T, stored)
+    made = make()
+    cache.put(key, made)
+    return made
 
 
 _VERSION = re.compile(r"[0-9a-f]{16}")

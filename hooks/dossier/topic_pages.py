@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from .link import Outline
 from .model import Company, GeneratedPage, SeedPage
 from .render import render
+from .seed_cache import SeedCache, reuse
 from .topics import TOPICS, Topic
 
 
@@ -39,8 +42,11 @@ def topic_entries(companies: list[Company], outlines: dict[str, Outline]) -> dic
     return entries
 
 
-def topics_section(entries: dict[str, list[TopicEntry]]) -> tuple[list[GeneratedPage], list[Any]]:
-    """The topics index and a page per topic that some section is on, listing those sections by company."""
+def topics_section(entries: dict[str, list[TopicEntry]], cache: SeedCache | None = None) -> tuple[list[GeneratedPage], list[Any]]:
+    """The topics index and a page per topic that some section is on, listing those sections by company.
+
+    A topic page is rendered again only when what it lists changed since this process's last build, or since
+    the build that left it in ``cache``."""
     topics = [t for t in TOPICS if t.slug in entries]
     if not topics:
         return [], []
@@ -59,7 +65,7 @@ def topics_section(entries: dict[str, list[TopicEntry]]) -> tuple[list[Generated
     rendered: dict[tuple[object, ...], str] = {}
     for topic in topics:
         uri = topic_uri(topic.slug)
-        markdown = _topic_page(topic, uri, entries[topic.slug], rendered)
+        markdown = _topic_page(topic, uri, entries[topic.slug], rendered, cache)
         pages.append(
             GeneratedPage(uri, topic.name, f"{topic.name} · Topics", markdown, description=topic.description, searched=False)
         )
@@ -73,13 +79,14 @@ _RENDERED: dict[tuple[object, ...], str] = {}
 only the topics whose sections that edit changed."""
 
 
-def _topic_page(topic: Topic, uri: str, entries: list[TopicEntry], rendered: dict[tuple[object, ...], str]) -> str:
+def _topic_page(
+    topic: Topic, uri: str, entries: list[TopicEntry], rendered: dict[tuple[object, ...], str], cache: SeedCache | None
+) -> str:
     """A topic's page; ``rendered`` keeps it for the next build."""
     shown = tuple((e.company.slug, e.company.name, e.page.label, e.page.src_uri, e.section, e.anchor, e.line) for e in entries)
     key = (topic.slug, shown)
-    markdown = _RENDERED.get(key)
-    if markdown is None:
-        companies = len({e.company.slug for e in entries})
-        markdown = render("topic.md.j2", here=uri, topic=topic, entries=entries, companies=companies)
-    rendered[key] = markdown
+    on_disk = ("topic", topic.slug, hashlib.sha256(repr(shown).encode()).hexdigest())
+    companies = len({e.company.slug for e in entries})
+    make = partial(render, "topic.md.j2", here=uri, topic=topic, entries=entries, companies=companies)
+    markdown = rendered[key] = reuse(cache, on_disk, _RENDERED.get(key), make, str)
     return markdown

@@ -71,7 +71,7 @@ class _Parsed:
 
 
 _CACHE: dict[tuple[str, str], _Parsed] = {}
-_LINKED: dict[tuple[object, ...], tuple[list[tuple[str | None, list[str]]], list[Mention]]] = {}
+_LINKED: dict[tuple[str, ...], tuple[list[tuple[str | None, list[str]]], list[Mention]]] = {}
 """Each page's linked sections and mentions from the last build, by everything they depend on: the term index
 (its fingerprint), the seed's bytes, and the page's place. A rebuild after a one-seed edit that leaves the index
 as it was links that seed's page only."""
@@ -286,14 +286,14 @@ def _link(
     version = index.fingerprint()
     linked = {}
     found: list[Mention] = []
-    kept: dict[tuple[object, ...], tuple[list[tuple[str | None, list[str]]], list[Mention]]] = {}
+    kept: dict[tuple[str, ...], tuple[list[tuple[str | None, list[str]]], list[Mention]]] = {}
     for company in companies:
         for page in company.pages:
             anchors = outlines[page.src_uri].anchors
-            key = (version, page.digest, page.src_uri, company.slug, page.label, page.classification.kind, tuple(anchors))
-            on_disk = ("linked", *map(str, key[:-2]), page.classification.kind.value, *anchors)
+            kind = page.classification.kind.value
+            key = ("linked", version, page.digest, page.src_uri, company.slug, page.label, kind, *anchors)
             link = partial(_link_page, index, page, company, recovered[page.path], anchors)
-            done = kept[key] = reuse(cache, on_disk, _LINKED.get(key), link, tuple)
+            done = kept[key] = reuse(cache, key, _LINKED.get(key), link, tuple)
             linked[page.src_uri] = done[0]
             found += done[1]
     _LINKED = kept

@@ -62,7 +62,7 @@ def topics_section(entries: dict[str, list[TopicEntry]], cache: SeedCache | None
     ]
     nav: list[Any] = ["topics/index.md"]
     global _RENDERED
-    rendered: dict[tuple[object, ...], str] = {}
+    rendered: dict[tuple[str, ...], str] = {}
     for topic in topics:
         uri = topic_uri(topic.slug)
         markdown = _topic_page(topic, uri, entries[topic.slug], rendered, cache)
@@ -74,19 +74,18 @@ def topics_section(entries: dict[str, list[TopicEntry]], cache: SeedCache | None
     return pages, nav
 
 
-_RENDERED: dict[tuple[object, ...], str] = {}
+_RENDERED: dict[tuple[str, ...], str] = {}
 """Each topic page's Markdown from the last build, by everything it shows: a rebuild after a one-seed edit renders
 only the topics whose sections that edit changed."""
 
 
 def _topic_page(
-    topic: Topic, uri: str, entries: list[TopicEntry], rendered: dict[tuple[object, ...], str], cache: SeedCache | None
+    topic: Topic, uri: str, entries: list[TopicEntry], rendered: dict[tuple[str, ...], str], cache: SeedCache | None
 ) -> str:
     """A topic's page; ``rendered`` keeps it for the next build."""
     shown = tuple((e.company.slug, e.company.name, e.page.label, e.page.src_uri, e.section, e.anchor, e.line) for e in entries)
-    key = (topic.slug, shown)
-    on_disk = ("topic", topic.slug, hashlib.sha256(repr(shown).encode()).hexdigest())
+    key = ("topic", topic.slug, hashlib.sha256(repr(shown).encode()).hexdigest())
     companies = len({e.company.slug for e in entries})
     make = partial(render, "topic.md.j2", here=uri, topic=topic, entries=entries, companies=companies)
-    markdown = rendered[key] = reuse(cache, on_disk, _RENDERED.get(key), make, str)
+    markdown = rendered[key] = reuse(cache, key, _RENDERED.get(key), make, str)
     return markdown

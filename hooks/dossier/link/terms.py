@@ -29,10 +29,10 @@ import hashlib
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from ..cjk import CJK, CJK_CHARS
 from ..model import Company, Kind, SeedPage
+from ..patterns import compiled
 from ..pay.levels import SENIORITY
 from ..topics import Topic, terms
 from ..understand.company import ordinary
@@ -313,15 +313,10 @@ def own_levels(mapping: str, company: str) -> list[str]:
 def _without_company(title: str, company: str) -> str:
     """A page title without its company's name at either end ("Acme · Benefits", "Benefits at Acme")."""
     for name in company_names(company):
-        title = _name_at_either_end(name).sub("", title)
+        pattern = re.escape(name)
+        either_end = rf"^{pattern}(?:['’]s)?\s*[:·|—–-]?\s*|\s*(?:[:·|—–-]|\bat|\bof)\s*{pattern}$"
+        title = compiled(either_end, re.IGNORECASE).sub("", title)
     return title.strip()
-
-
-@lru_cache(maxsize=16384)
-def _name_at_either_end(name: str) -> re.Pattern[str]:
-    # Kept across builds: re's own cache holds 512 patterns, fewer than a large corpus has companies.
-    pattern = re.escape(name)
-    return re.compile(rf"^{pattern}(?:['’]s)?\s*[:·|—–-]?\s*|\s*(?:[:·|—–-]|\bat|\bof)\s*{pattern}$", re.IGNORECASE)
 
 
 def _told_of(outline: Outline, own: set[tuple[str, ...]]) -> list[tuple[str, str]]:

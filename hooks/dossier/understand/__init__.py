@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import lru_cache
 from typing import Any
 
 from ..frontmatter import text_field
 from ..model import Classification, Kind, Strength
+from ..patterns import compiled
 from .company import CompanyGuess, guess_company, key
 from .kind import guess_kind
 from .role import display_role, guess_role, guess_role_in_prose
@@ -177,7 +177,8 @@ class _NameFinder:
         self._by_first: dict[str, list[re.Pattern[str]]] = {}
         for name in names:
             first = _FIRST_WORD.search(name)
-            self._by_first.setdefault(first.group() if first else "", []).append(_whole_name(name))
+            pattern = compiled(rf"(?<!\w){re.escape(name)}(?!\w)")
+            self._by_first.setdefault(first.group() if first else "", []).append(pattern)
 
     def named(self, text: str) -> list[str]:
         """The names the text writes, sorted."""
@@ -186,12 +187,6 @@ class _NameFinder:
 
 
 _FIRST_WORD = re.compile(r"\w+")
-
-
-@lru_cache(maxsize=16384)
-def _whole_name(name: str) -> re.Pattern[str]:
-    # Kept across builds: re's own cache holds 512 patterns, fewer than a large corpus has companies.
-    return re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
 
 
 def _corpus_tie(c: Classification, settled: dict[str, str]) -> Classification:

@@ -54,10 +54,10 @@ def _env(project: Path) -> dict[str, str]:
     return {**ENV, "PYTHONPATH": str(project / "hooks")}
 
 
-def _run(command: list[str], cwd: Path, project: Path) -> tuple[float, float, str]:
-    """Run a child to the end: its wall time (s), peak memory (MB, with its own children) and its log."""
+def _run(command: list[str], cwd: Path) -> tuple[float, float, str]:
+    """Run a child in ``cwd`` to the end: its wall time (s), peak memory (MB, with its own children) and its log."""
     started = time.perf_counter()
-    proc = subprocess.Popen(command, cwd=cwd, env=_env(project), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    proc = subprocess.Popen(command, cwd=cwd, env=_env(cwd), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     out = proc.stdout.read() if proc.stdout else ""
     _, status, usage = os.wait4(proc.pid, 0)
     proc.returncode = os.waitstatus_to_exitcode(status)
@@ -85,17 +85,17 @@ def measure(companies: int, seed: int, serve: bool, browser: bool) -> dict[str, 
     with tempfile.TemporaryDirectory() as tmp:
         project = _project(Path(tmp), companies, seed)
         mkdocs = [sys.executable, "-m", "mkdocs"]
-        wall, peak, log = _run([*mkdocs, "build", "-d", "site"], project, project)
+        wall, peak, log = _run([*mkdocs, "build", "-d", "site"], project)
         pipeline = float(_PIPELINE.search(log).group(1))  # type: ignore[union-attr]
         # The same build again: the seeds are parsed already (.cache/dossier/), as for an editor's next build.
-        again, _, _ = _run([*mkdocs, "build", "-d", "site"], project, project)
+        again, _, _ = _run([*mkdocs, "build", "-d", "site"], project)
         site = project / "site"
         pages = sum(1 for page in site.rglob("*.html") if page.name != "404.html")
         index = [sys.executable, "-m", "pagefind", "--quiet"]
         exported = project / "exported"
-        _run([sys.executable, "-c", "from dossier.cli import main; main()", "export", str(exported)], project, project)
-        plain, _, _ = _run([*mkdocs, "build", "-q"], exported, project)
-        plain_index, _, _ = _run([*index, "--site", "site"], exported, project)
+        _run([sys.executable, "-c", "from dossier.cli import main; main()", "export", str(exported)], project)
+        plain, _, _ = _run([*mkdocs, "build", "-q"], exported)
+        plain_index, _, _ = _run([*index, "--site", "site"], exported)
         figures: dict[str, Any] = {
             "seeds": sum(1 for _ in (project / "seeds").iterdir()),
             "pages": pages,

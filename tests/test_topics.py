@@ -6,6 +6,7 @@ import re
 import time
 
 import pytest
+from dossier.blocks import RawMarkdown, block_text
 from dossier.topics import MIN_MENTIONS, TOPICS, WORDS_PER_MENTION, Topic, topics_of
 
 BY_SLUG = {topic.slug: topic for topic in TOPICS}
@@ -474,3 +475,9 @@ def test_thousands_of_sections_are_quick() -> None:
     for text in sections:
         topics_of(NEUTRAL_HEADING, text)
     assert time.perf_counter() - started < 2.0  # about 0.1 s; a scan that tries every term at every character takes minutes
+
+
+def test_a_section_line_keeps_the_characters_markdown_escapes() -> None:
+    # Escaped seed text ("&#58;" for ":") is text, not a "#" mark to strip: no "experience& 58;" on a topic page.
+    block = RawMarkdown(1, '1. **Audited migration experience&#58;** "I led the backfill of a ledger&#33;"')
+    assert " ".join(block_text(block).split()) == '1. Audited migration experience: "I led the backfill of a ledger!"'

@@ -282,6 +282,10 @@ class Recovered:
         return [b for b in self.blocks if isinstance(b, Heading)]
 
 
+_MARKUP = re.compile(r"(?P<reference>&#?\w+;)|\]\([^)]*\)|[\[\]*_`>#|]")
+"""Markdown's marks and link targets, and the character references that escape seed text (kept: "&#58;" is ":")."""
+
+
 def block_text(block: Block) -> str:
     """The words a reader sees in a block, a line per paragraph, item or row."""
     if isinstance(block, Heading | Paragraph):
@@ -299,7 +303,7 @@ def block_text(block: Block) -> str:
     if isinstance(block, Aside):
         return "\n".join(block.lines)
     if isinstance(block, RawMarkdown):
-        return html.unescape(re.sub(r"\]\([^)]*\)|[\[\]*_`>#|]", " ", block.text))
+        return html.unescape(_MARKUP.sub(lambda m: m.group("reference") or " ", block.text))
     return ""
 
 

@@ -481,3 +481,8 @@ def test_a_section_line_keeps_the_characters_markdown_escapes() -> None:
     # Escaped seed text ("&#58;" for ":") is text, not a "#" mark to strip: no "experience& 58;" on a topic page.
     block = RawMarkdown(1, '1. **Audited migration experience&#58;** "I led the backfill of a ledger&#33;"')
     assert " ".join(block_text(block).split()) == '1. Audited migration experience: "I led the backfill of a ledger!"'
+
+
+def test_a_section_line_has_no_table_rules() -> None:
+    block = RawMarkdown(1, "| Region | Base |\n| --- | :---: |\n| Lisbon | €40K |")
+    assert "-" not in block_text(block) and block_text(block).split() == ["Region", "Base", "Lisbon", "€40K"]

@@ -282,8 +282,9 @@ class Recovered:
         return [b for b in self.blocks if isinstance(b, Heading)]
 
 
-_MARKUP = re.compile(r"(?P<reference>&#?\w+;)|\]\([^)]*\)|[\[\]*_`>#|]")
-"""Markdown's marks and link targets, and the character references that escape seed text (kept: "&#58;" is ":")."""
+_MARKUP = re.compile(r"(?P<reference>&#?\w+;)|^[ \t|:-]*-{3,}[ \t|:-]*$|\]\([^)]*\)|[\[\]*_`>#|]", re.MULTILINE)
+"""Markdown's marks, rules, table separator rows and link targets; and the character references that escape seed
+text (kept: "&#58;" is ":")."""
 
 
 def block_text(block: Block) -> str:

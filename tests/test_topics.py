@@ -7,6 +7,8 @@ import time
 
 import pytest
 from dossier.blocks import RawMarkdown, block_text
+from dossier.sections import page_topics
+from dossier.structure import recover
 from dossier.topics import MIN_MENTIONS, TOPICS, WORDS_PER_MENTION, Topic, topics_of
 
 BY_SLUG = {topic.slug: topic for topic in TOPICS}
@@ -486,3 +488,13 @@ def test_a_section_line_keeps_the_characters_markdown_escapes() -> None:
 def test_a_section_line_has_no_table_rules() -> None:
     block = RawMarkdown(1, "| Region | Base |\n| --- | :---: |\n| Lisbon | €40K |")
     assert "-" not in block_text(block) and block_text(block).split() == ["Region", "Base", "Lisbon", "€40K"]
+
+
+def test_a_topic_line_ends_with_its_paragraph() -> None:
+    # A paragraph without a full stop is a sentence of its own: the pay table under it is not part of it.
+    body = (
+        "## Salary bands\n\nNegotiation starts from base pay and the salary band\n\n"
+        "| Region | Base salary |\n| --- | --- |\n| Lisbon | €40K |\n"
+    )
+    (found,) = [t for t in page_topics(recover(body, 1, markdown=True), "Pay") if t.topic == "compensation"]
+    assert found.line == "Negotiation starts from base pay and the salary band"

@@ -26,9 +26,10 @@ def sections(recovered: Recovered) -> list[tuple[int | None, str | None, str]]:
 
 
 def _first_line(text: str) -> str:
-    """The section's first sentence of a few words ("1." of a numbered line is not one), shortened."""
-    sentences = re.split(r"(?<=[.!?。])\s", " ".join(text.split()))
-    sentence = next((s for s in sentences if len(s.split()) >= 4 or CJK.search(s)), sentences[0])
+    """The section's first sentence of a few words ("1." of a numbered line is not one), shortened. A sentence
+    ends at its stop or at the end of its line (a paragraph, an item or a table row)."""
+    sentences = [s for line in text.split("\n") for s in re.split(r"(?<=[.!?。])\s", " ".join(line.split())) if s]
+    sentence = next((s for s in sentences if len(s.split()) >= 4 or CJK.search(s)), sentences[0] if sentences else "")
     return shorten(sentence, 160)
 
 

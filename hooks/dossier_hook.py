@@ -17,13 +17,15 @@ from typing import Any
 from dossier.export import escaped_nav
 from dossier.model import GeneratedPage
 from dossier.pipeline import build_site
+from dossier.prerender import prerender
 from dossier.problems import Severity
 from dossier.sanitize import sanitize
 from dossier.search import for_index, index_site, search_markup
 from dossier.structured_data import script_json
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 log = get_plugin_logger("dossier")
@@ -68,6 +70,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         added[page.src_uri] = page
     _state["pages"] = added
     return files
+
+
+@event_priority(-100)  # after every other plugin has settled the pages
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    """Convert the pages' Markdown on every core before MkDocs reads them one by one (a first build of many)."""
+    started = time.perf_counter()
+    converted = prerender(config, files)
+    if converted:
+        log.debug(f"{converted} pages converted on every core in {time.perf_counter() - started:.2f} seconds")
+    return nav
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

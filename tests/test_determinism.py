@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import dossier.discover
+import dossier.forked
 import dossier.pipeline
+import dossier.prerender
 import pytest
 from dossier.pipeline import build_site
-from helpers import CORPUS, SAMPLE_SEEDS, build_project
+from helpers import CORPUS, ROOT, SAMPLE_SEEDS, build_project
 
 SITEMAPS = {"sitemap.xml", "sitemap.xml.gz"}
 
@@ -83,18 +87,70 @@ def test_seeds_parsed_on_several_cores_give_the_same_site(monkeypatch: pytest.Mo
         pages = [(p.src_uri, p.markdown) for p in built.pages]
         return pages, sorted((s.path, s.digest) for s in built.seeds), [str(p) for p in built.problems.sorted()]
 
-    monkeypatch.setattr(dossier.pipeline, "_can_fork", lambda: False)
+    monkeypatch.setattr(dossier.forked, "can_fork", lambda: False)
     alone = site()
     forked: list[int] = []
-    real_pool = dossier.pipeline.multiprocessing.get_context("fork").Pool
+    real_pool = dossier.forked.multiprocessing.get_context("fork").Pool
 
     def counting_pool(workers: int) -> object:
         forked.append(workers)
         return real_pool(workers)
 
-    monkeypatch.setattr(dossier.pipeline, "_can_fork", lambda: True)
-    monkeypatch.setattr(dossier.pipeline, "_cores", lambda: 2)
+    monkeypatch.setattr(dossier.forked, "can_fork", lambda: True)
+    monkeypatch.setattr(dossier.forked, "cores", lambda: 2)
     monkeypatch.setattr(dossier.pipeline, "PARALLEL_FROM", 2)
-    monkeypatch.setattr(dossier.pipeline.multiprocessing.get_context("fork"), "Pool", counting_pool)
+    monkeypatch.setattr(dossier.forked.multiprocessing.get_context("fork"), "Pool", counting_pool)
     assert site() == alone
     assert forked == [2]
+
+
+def test_pages_converted_on_several_cores_give_the_same_site_and_warnings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A first build of many pages converts their Markdown in child processes: the site, and the warnings MkDocs
+    gives about a page's links (logged in a child), are those of one process."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    project = tmp_path / "project"
+    project.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", project / "docs")
+    shutil.copytree(ROOT / "hooks", project / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(SAMPLE_SEEDS, project / "seeds")
+    shutil.copytree(CORPUS / "seeds", project / "seeds", dirs_exist_ok=True)
+    (project / "docs" / "notes.md").write_text(
+        "# Notes\n\nSee [a page that is gone](gone.md) and [a missing section](index.md#no-such-section).\n",
+        encoding="utf-8",
+    )
+
+    def site(name: str) -> tuple[dict[str, bytes], list[str]]:
+        caplog.clear()
+        monkeypatch.setattr(dossier.pipeline, "_CACHE", {})
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / name))
+        config.extra["dossier"]["cache"] = False
+        with caplog.at_level(logging.INFO, logger="mkdocs"):
+            build(config)
+        said = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+        return _files(tmp_path / name), said
+
+    monkeypatch.setattr(dossier.forked, "can_fork", lambda: False)
+    alone, said_alone = site("alone")
+    assert any("gone.md" in s for s in said_alone) and any("no-such-section" in s for s in said_alone)
+
+    served: list[str] = []
+    real_render = dossier.prerender._render
+
+    def counting(page: Any, *args: Any) -> None:
+        served.append(page.file.src_uri)
+        real_render(page, *args)
+
+    monkeypatch.setattr(dossier.forked, "can_fork", lambda: True)
+    monkeypatch.setattr(dossier.forked, "cores", lambda: 2)
+    monkeypatch.setattr(dossier.prerender, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(dossier.prerender, "_render", counting)
+    shared, said_shared = site("shared")
+    pages = [name for name in alone if name.endswith(".html") and name != "404.html"]
+    assert len(served) == len(pages) and "notes.md" in served
+    assert shared == alone
+    assert said_shared == said_alone

@@ -8,10 +8,6 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import multiprocessing
-import os
-import sys
-import threading
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -19,6 +15,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from . import forked
 from .anchors import page_anchors
 from .blocks import Figures, Heading, to_markdown
 from .completeness import SECTIONS, completeness
@@ -191,24 +188,11 @@ PARALLEL_FROM = 48
 
 
 def parse_many(items: list[tuple[bytes, str]]) -> list[_Parsed]:
-    """Parse seeds given as (bytes, path), in order; many at once on every core where it is safe to."""
-    workers = _cores()
-    if len(items) < PARALLEL_FROM or workers < 2 or not _can_fork():
-        return [_parse(data, path) for data, path in items]
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        return pool.starmap(_parse, items, chunksize=max(1, len(items) // (workers * 8)))
+    """Parse seeds given as (bytes, path), in order; many at once on every core where it is safe to.
 
-
-def _cores() -> int:
-    """The cores this process may run on."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-
-
-def _can_fork() -> bool:
-    # A forked child has only the thread that forked it: a lock another thread held (mkdocs serve's watcher and
-    # server) would stay locked in it for ever. Rebuilds under serve parse only the edited seeds anyway. Only on
-    # Linux: macOS's system libraries are not safe to fork (Python starts processes by spawning there).
-    return sys.platform.startswith("linux") and threading.active_count() == 1
+    Rebuilds under ``mkdocs serve`` parse only the edited seeds, in this process (:func:`dossier.forked.can_fork`).
+    """
+    return forked.starmap(_parse, items, PARALLEL_FROM)
 
 
 def _note_moderate(problems: Problems, path: str, c: Classification) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -139,3 +140,30 @@ def test_a_seed_naming_one_known_company_once_is_filed_under_it(tmp_path: Path) 
     site = build_site(tmp_path)
     assert [p.classification.company for p in site.seeds] == ["Ferrovia Nord", "Ferrovia Nord"]
     assert not [p for p in site.problems.items if p.severity >= Severity.WARNING]
+
+
+def test_a_terms_literal_starts_cover_every_match() -> None:
+    from dossier.understand.starts import starts
+
+    assert starts(re.compile(r"\b(?:junior|senior) engineers?\b", re.IGNORECASE)) == ("junior engineer", "senior engineer")
+    assert starts(re.compile(r"\bphone screen\b|\bPTO\b", re.IGNORECASE)) == ("phone screen", "pto")
+    assert starts(re.compile(r"面接")) == ("面接",)
+    # A branch that may start with any letter, or an optional first letter: no shortcut.
+    assert starts(re.compile(r"\bsalary\b|\w+ pay\b")) == ()
+    assert starts(re.compile(r"\b(?:L|IC)?\d\b")) == ()
+
+
+def test_the_kind_shortcut_never_changes_a_guess(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Terms are skipped in texts that lack every literal start of theirs; the guesses stay what a full scan gives."""
+    import dossier.understand.kind as kind
+
+    texts = []
+    for folder in (SAMPLE_SEEDS, CORPUS / "seeds", CORPUS2 / "seeds", CORPUS3 / "seeds"):
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            source = read_seed(path.read_bytes(), path.name, Problems())
+            if source is not None:
+                texts.append((source.body, str(source.front_matter.get("title", ""))))
+    assert any(kind._STARTS.values())
+    shortcut = [kind.guess_kind(text, title) for text, title in texts]
+    monkeypatch.setattr(kind, "_STARTS", dict.fromkeys(kind._STARTS, ()))
+    assert [kind.guess_kind(text, title) for text, title in texts] == shortcut

@@ -137,7 +137,7 @@ def repair_mojibake(text: str, path: str, first_line: int, problems: Problems) -
         problems.add(path, first_line, "mojibake repaired (text had been decoded with the wrong encoding)", Severity.NOTICE)
     lines = fixed.split("\n")
     for number, line in enumerate(lines):
-        if not is_bad(line):
+        if line.isascii() or not is_bad(line):  # every sign of mojibake ftfy knows has a character past ASCII
             continue
         spans = []
         for match in BADNESS_RE.finditer(line):

@@ -139,8 +139,8 @@ def ordinary(word: str) -> bool:
 def _prose_lines(text: str) -> tuple[list[str], list[str]]:
     """The prose lines of a text (without code, headings, attributions and markup) and the URLs it links to."""
     text = _FENCED.sub("", text)
-    urls = _URL.findall(text)
-    text = _TAG.sub(" ", _URL.sub(" ", text))
+    urls = _URL.findall(text) if "://" in text or "www." in text.lower() else []  # each starts with one of them
+    text = _TAG.sub(" ", _URL.sub(" ", text) if urls else text)
     # Code and paths are not prose: "`acme/repo`", "acme/widgets/main".
     text = re.sub(r"`[^`\n]*`|\S*/\S*", " ", text)
     return [line for line in text.split("\n") if line.strip() and not _NOT_PROSE.match(line)], urls
@@ -179,6 +179,14 @@ def _count(lines: list[str]) -> _Counts:
                 _close(run, runs)  # punctuation between two capitalised words ends the run
         _close(run, runs)
     return counts
+
+
+@lru_cache(maxsize=2)
+def _read(text: str) -> tuple[list[str], list[str], _Counts]:
+    """A text's prose lines, the URLs it links to and its word counts; the last texts' are kept, since a history's
+    names (:func:`proper_names`) are counted from the text its company was guessed from. Callers do not change them."""
+    lines, urls = _prose_lines(text)
+    return lines, urls, _count(lines)
 
 
 def _close(run: list[str], runs: Counter[str]) -> None:
@@ -404,8 +412,7 @@ def _tool(candidate: _Candidate) -> bool:
 
 def guess_company(text: str, title: str, description: str = "", page_url: str | None = None) -> CompanyGuess:
     """The company ``text`` is about, scored from every kind of evidence; see the module's docstring."""
-    lines, urls = _prose_lines(text)
-    counts = _count(lines)
+    lines, urls, counts = _read(text)
     candidates = _names(counts)
     prose = "\n".join(lines)
     opening = next((line for line in lines if len(line.split()) > 5 or len(line) > 30), "")
@@ -467,7 +474,7 @@ def guess_company(text: str, title: str, description: str = "", page_url: str | 
 def proper_names(text: str) -> Counter[str]:
     """The names a text's prose uses (capitalised words and runs it does not write lowercase), with how often."""
     names: Counter[str] = Counter()
-    for candidate in _names(_count(_prose_lines(text)[0])).values():
+    for candidate in _names(_read(text)[2]).values():
         if not candidate.name.isdigit():
             names[candidate.name] += candidate.prose
     return names

@@ -8,6 +8,7 @@ from collections import Counter
 from ..cjk import CJK
 from ..model import Kind, Strength
 from .evidence import Guess
+from .starts import starts
 
 # (pattern, weight): English patterns match whole words, case-insensitively; Japanese ones as written.
 # Weights favour terms that rarely appear in documents of another kind.
@@ -172,24 +173,9 @@ _COMPILED = {
 }
 
 
-def _required(pattern: re.Pattern[str]) -> str:
-    """Letters every match of a term starts with, lowercased ("acqui" for ``\\bacqui(?:red|sition)``); "" if none.
-
-    A term whose letters are absent from a text cannot match it, and ``in`` finds that
-    far faster than the regular expression does.
-    """
-    if CJK.search(pattern.pattern):
-        return pattern.pattern  # a literal term in Japanese or Chinese: absent from a text in other scripts
-    if "|" in re.sub(r"\(.*?\)", "", pattern.pattern):
-        return ""  # alternatives at the top: no one start
-    lead = re.match(r"\\b([a-z][a-z ]*)(.?)", pattern.pattern)
-    if not lead:
-        return ""
-    letters, after = lead.groups()
-    return letters[:-1] if after in ("?", "*", "{") else letters
-
-
-_REQUIRED = {p: _required(p) for terms in _COMPILED.values() for p, _ in terms}
+# A term none of whose starts is in a text's lowercase cannot match it, and ``in`` finds that far faster than the
+# regular expression does.
+_STARTS = {p: starts(p) for terms in _COMPILED.values() for p, _ in terms}
 _TITLE_COMPILED = {kind: re.compile(p, re.IGNORECASE) for kind, p in _TITLE_TERMS.items()}
 
 _YEAR = re.compile(r"(?<!\d)(?:1[89]\d\d|20\d\d)(?!\d)")
@@ -265,7 +251,8 @@ def guess_kind(text: str, title: str) -> Guess:
         score = 0.0
         found = []
         for pattern, weight in terms:
-            matches = pattern.findall(text) if _REQUIRED[pattern] in lowered else None
+            needed = _STARTS[pattern]
+            matches = pattern.findall(text) if not needed or any(s in lowered for s in needed) else None
             if matches:
                 score += weight * min(len(matches), 12)
                 word = Counter(m.lower() for m in matches).most_common(1)[0][0]

@@ -77,12 +77,14 @@ def test_pipeline_ignores_the_order_the_file_system_lists(monkeypatch: pytest.Mo
     assert [(p.src_uri, p.markdown) for p in build_site(SAMPLE_SEEDS).pages] == expected
 
 
-def test_seeds_parsed_on_several_cores_give_the_same_site(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A first build of many seeds parses them in child processes; the pages and problems are those of one process."""
+def test_seeds_parsed_and_linked_on_several_cores_give_the_same_site(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A first build of many seeds parses and links them in child processes; the pages and problems are those of
+    one process."""
     seeds = CORPUS.parent / "corpus3" / "seeds"
 
     def site() -> tuple[list[tuple[str, str]], list[tuple[str, str]], list[str]]:
         monkeypatch.setattr(dossier.pipeline, "_CACHE", {})
+        monkeypatch.setattr(dossier.pipeline, "_LINKED", {})
         built = build_site(seeds)
         pages = [(p.src_uri, p.markdown) for p in built.pages]
         return pages, sorted((s.path, s.digest) for s in built.seeds), [str(p) for p in built.problems.sorted()]
@@ -101,7 +103,7 @@ def test_seeds_parsed_on_several_cores_give_the_same_site(monkeypatch: pytest.Mo
     monkeypatch.setattr(dossier.pipeline, "PARALLEL_FROM", 2)
     monkeypatch.setattr(dossier.forked.multiprocessing.get_context("fork"), "Pool", counting_pool)
     assert site() == alone
-    assert forked == [2]
+    assert forked == [2, 2]  # one pool parses, one links
 
 
 def test_pages_converted_on_several_cores_give_the_same_site_and_warnings(

@@ -83,9 +83,10 @@ def test_a_new_process_reads_unchanged_seeds_from_the_disk_cache(tmp_path: Path,
         parsed.append(path)
         return real_parse(data, path)
 
-    def counting_link(index: object, page: object, *args: object) -> object:
-        linked.append(page.path)
-        return real_link(index, page, *args)
+    def counting_link(at: int) -> object:
+        assert dossier.pipeline._LINK_JOB is not None
+        linked.append(dossier.pipeline._LINK_JOB[1][at][0].path)
+        return real_link(at)
 
     rendered: list[str] = []
     real_render = dossier.topic_pages.render

@@ -9,7 +9,6 @@ from __future__ import annotations
 import gc
 import hashlib
 from dataclasses import dataclass, field, replace
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +35,7 @@ from .problems import Problem, Problems, Severity
 from .read import Source, read_seed
 from .render import render
 from .sections import page_topics
-from .seed_cache import SeedCache, reuse
+from .seed_cache import SeedCache, reuse_many
 from .structure import Recovered, recover, visible_text
 from .structured_data import faq_page, faq_questions, organization
 from .summary import freshness, holdings, latest_date, overview, summarise
@@ -268,18 +267,25 @@ def _link(
     global _LINKED
     index = build_index(companies, outlines, topics)
     version = index.fingerprint()
-    linked = {}
-    found: list[Mention] = []
-    kept: dict[tuple[str, ...], tuple[list[tuple[str | None, list[str]]], list[Mention]]] = {}
-    for company in companies:
-        for page in company.pages:
-            anchors = outlines[page.src_uri].anchors
-            kind = page.classification.kind.value
-            key = ("linked", version, page.digest, page.src_uri, company.slug, page.label, kind, *anchors)
-            link = partial(_link_page, index, page, company, recovered[page.path], anchors)
-            done = kept[key] = reuse(cache, key, _LINKED.get(key), link, tuple)
-            linked[page.src_uri] = done[0]
-            found += done[1]
+    pages = [(page, company) for company in companies for page in company.pages]
+    keys = []
+    for page, company in pages:
+        kind = page.classification.kind.value
+        anchors = outlines[page.src_uri].anchors
+        keys.append(("linked", version, page.digest, page.src_uri, company.slug, page.label, kind, *anchors))
+
+    def link(missing: list[int]) -> list[tuple[list[tuple[str | None, list[str]]], list[Mention]]]:
+        global _LINK_JOB
+        _LINK_JOB = (index, pages, recovered, outlines)
+        try:
+            return forked.starmap(_link_page, [(i,) for i in missing], PARALLEL_FROM)
+        finally:
+            _LINK_JOB = None
+
+    done = reuse_many(cache, [(key, _LINKED.get(key)) for key in keys], link, tuple)
+    kept = dict(zip(keys, done, strict=True))
+    linked = {page.src_uri: sections for (page, _), (sections, _) in zip(pages, done, strict=True)}
+    found = [mention for _, mentions in done for mention in mentions]
     _LINKED = kept
     mentions = by_target(found)
     names = {c.slug: c.name for c in companies}
@@ -290,12 +296,17 @@ def _link(
     return mentions
 
 
-def _link_page(
-    index: TermIndex, page: SeedPage, company: Company, recovered: Recovered, anchors: list[str]
-) -> tuple[list[tuple[str | None, list[str]]], list[Mention]]:
-    """One page's sections with their mentions linked, and those mentions."""
+_LINK_JOB: tuple[TermIndex, list[tuple[SeedPage, Company]], dict[str, Recovered], dict[str, Outline]] | None = None
+"""What :func:`_link_page` links, in this process or in forked children: set just before."""
+
+
+def _link_page(at: int) -> tuple[list[tuple[str | None, list[str]]], list[Mention]]:
+    """The page at ``at``: its sections with their mentions linked, and those mentions."""
+    assert _LINK_JOB is not None
+    index, pages, recovered, outlines = _LINK_JOB
+    page, company = pages[at]
     linker = PageLinker(index, page.src_uri, company.slug, page.label, page.classification.kind)
-    return linker.sections(recovered.blocks, anchors), linker.mentions
+    return linker.sections(recovered[page.path].blocks, outlines[page.src_uri].anchors), linker.mentions
 
 
 def build_site(seeds_dir: Path, site_name: str = "Dossier", cache_dir: Path | None = None) -> Site:

@@ -117,14 +117,27 @@ T = TypeVar("T")
 def reuse(cache: SeedCache | None, key: tuple[str, ...], known: T | None, make: Callable[[], T], kind: type) -> T:
     """``known`` (this process's own copy), else the entry of type ``kind`` that ``cache`` stored for ``key``, else
     what ``make`` makes, which ``cache`` then stores for the next build."""
-    if cache is None:
-        return known if known is not None else make()
-    stored = cache.recall(key, known)
-    if isinstance(stored, kind):
-        return cast(T, stored)
-    made = make()
-    cache.put(key, made)
-    return made
+    return reuse_many(cache, [(key, known)], lambda missing: [make() for _ in missing], kind)[0]
+
+
+def reuse_many(
+    cache: SeedCache | None,
+    items: list[tuple[tuple[str, ...], T | None]],
+    make: Callable[[list[int]], list[T]],
+    kind: type,
+) -> list[T]:
+    """For each (key, known) of ``items``, as :func:`reuse`; ``make`` is given the positions of all the items that
+    neither is known nor stored, to make them at once, in order."""
+    found: list[T | None] = []
+    for key, known in items:
+        stored = cache.recall(key, known) if cache is not None else known
+        found.append(cast(T, stored) if isinstance(stored, kind) else None)
+    missing = [i for i, value in enumerate(found) if value is None]
+    for i, made in zip(missing, make(missing) if missing else [], strict=True):
+        found[i] = made
+        if cache is not None:
+            cache.put(items[i][0], made)
+    return cast(list[T], found)
 
 
 _VERSION = re.compile(r"[0-9a-f]{16}")

@@ -123,9 +123,13 @@ class _Candidate:
             self.add(points, note, note in other.strong)
 
 
+_POSSESSIVE_END = re.compile(r"[’']s$")
+
+
+@lru_cache(maxsize=65536)  # a text names the same few names again and again
 def key(name: str) -> str:
     """The identity of a name for matching: letters and digits only, case folded ("18F" and "18f", "Acme's")."""
-    name = re.sub(r"[’']s$", "", unicodedata.normalize("NFKC", name))
+    name = _POSSESSIVE_END.sub("", unicodedata.normalize("NFKC", name))
     return "".join(ch for ch in name.casefold() if ch.isalnum())
 
 

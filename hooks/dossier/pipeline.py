@@ -160,18 +160,18 @@ def read_corpus(seeds_dir: Path, problems: Problems, cache: SeedCache | None = N
             problems.add(path, None, f"could not be read: {exc.strerror}", Severity.ERROR)
             continue
         found.append(((path, hashlib.sha256(data).hexdigest()), data))
-    kept: dict[tuple[str, str], _Parsed] = {}
-    fresh: dict[tuple[str, str], bytes] = {}
-    for key, data in found:
-        stored = cache.recall(key, _CACHE.get(key)) if cache else _CACHE.get(key)
-        if isinstance(stored, _Parsed):
-            kept[key] = stored
-        else:
-            fresh[key] = data
-    for key, result in zip(fresh, parse_many([(data, key[0]) for key, data in fresh.items()]), strict=True):
-        kept[key] = result
-        if cache:
-            cache.put(key, result)
+    keys = [key for key, _ in found]
+
+    def parse(missing: list[int]) -> list[_Parsed]:
+        global _PARSE_JOB
+        _PARSE_JOB = ([found[i] for i in missing], cache)
+        try:
+            return forked.starmap(_parse_stored, [(i,) for i in range(len(missing))], PARALLEL_FROM)
+        finally:
+            _PARSE_JOB = None
+
+    done = reuse_many(cache, [(key, _CACHE.get(key)) for key in keys], parse, _Parsed, stores_itself=True)
+    kept = dict(zip(keys, done, strict=True))
     parsed = []
     for key, _ in found:
         result = kept[key]
@@ -186,12 +186,23 @@ PARALLEL_FROM = 48
 """Unparsed seeds from which parsing is shared among the machine's cores (a first build of a large corpus)."""
 
 
-def parse_many(items: list[tuple[bytes, str]]) -> list[_Parsed]:
-    """Parse seeds given as (bytes, path), in order; many at once on every core where it is safe to.
+_PARSE_JOB: tuple[list[tuple[tuple[str, str], bytes]], SeedCache | None] | None = None
+"""What :func:`_parse_stored` parses, (path, hash) and bytes, in this process or in forked children, and the cache
+it stores them in: set just before."""
+
+
+def _parse_stored(at: int) -> _Parsed:
+    """Parse the seed at ``at``, and store it in the cache, in the process that parsed it.
 
     Rebuilds under ``mkdocs serve`` parse only the edited seeds, in this process (:func:`dossier.forked.can_fork`).
     """
-    return forked.starmap(_parse, items, PARALLEL_FROM)
+    assert _PARSE_JOB is not None
+    found, cache = _PARSE_JOB
+    key, data = found[at]
+    result = _parse(data, key[0])
+    if cache is not None:
+        cache.put(key, result)
+    return result
 
 
 def _note_moderate(problems: Problems, path: str, c: Classification) -> None:

@@ -15,7 +15,6 @@ import pickle
 import re
 import shutil
 import sys
-import tempfile
 from collections.abc import Callable
 from functools import lru_cache
 from importlib import metadata
@@ -52,6 +51,7 @@ class SeedCache:
         self.folder = folder / code_version()
         self.used: set[Path] = set()
         self.changed = False
+        self._folders: set[Path] = set()
 
     def _file(self, key: tuple[str, ...]) -> Path:
         name = hashlib.sha256(repr(key).encode()).hexdigest()
@@ -83,17 +83,29 @@ class SeedCache:
         return known
 
     def put(self, key: tuple[str, ...], value: Any) -> None:
-        """Store ``value`` for ``key``; a cache that cannot be written is skipped."""
+        """Store ``value`` for ``key``; a cache that cannot be written is skipped.
+
+        A forked child may store entries too: the parent then records them with :meth:`mark`.
+        """
+        target = self.mark(key)
+        # Named for the process, so that two processes never write the same file; renamed whole into place.
+        partial = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+        try:
+            if target.parent not in self._folders:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                self._folders.add(target.parent)
+            with partial.open("wb") as file:
+                pickle.dump(value, file, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(partial, target)
+        except OSError:
+            partial.unlink(missing_ok=True)
+
+    def mark(self, key: tuple[str, ...]) -> Path:
+        """Record that the entry for ``key`` was stored by this build (here or in a child); return its file."""
         target = self._file(key)
         self.used.add(target)
         self.changed = True
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile(dir=target.parent, delete=False, suffix=".tmp") as file:
-                pickle.dump(value, file, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(file.name, target)
-        except OSError:
-            return
+        return target
 
     def prune(self) -> None:
         """After a build that stored something: remove the entries it did not use, and the folders of other code
@@ -125,9 +137,11 @@ def reuse_many(
     items: list[tuple[tuple[str, ...], T | None]],
     make: Callable[[list[int]], list[T]],
     kind: type,
+    stores_itself: bool = False,
 ) -> list[T]:
     """For each (key, known) of ``items``, as :func:`reuse`; ``make`` is given the positions of all the items that
-    neither is known nor stored, to make them at once, in order."""
+    neither is known nor stored, to make them at once, in order. With ``stores_itself``, ``make`` stores each itself (with
+    :meth:`SeedCache.put`, in the process that made it)."""
     found: list[T | None] = []
     for key, known in items:
         stored = cache.recall(key, known) if cache is not None else known
@@ -135,7 +149,9 @@ def reuse_many(
     missing = [i for i, value in enumerate(found) if value is None]
     for i, made in zip(missing, make(missing) if missing else [], strict=True):
         found[i] = made
-        if cache is not None:
+        if cache is not None and stores_itself:
+            cache.mark(items[i][0])
+        elif cache is not None:
             cache.put(items[i][0], made)
     return cast(list[T], found)
 

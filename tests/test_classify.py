@@ -13,6 +13,8 @@ from dossier.problems import Problems, Severity
 from dossier.read import read_seed
 from dossier.understand import classify, reconcile_companies
 from helpers import CORPUS, CORPUS2, CORPUS3, SAMPLE_SEEDS, SPEC
+from hypothesis import given
+from hypothesis import strategies as st
 
 SAMPLES = yaml.safe_load(SPEC.read_text(encoding="utf-8"))["seeds"]
 CORPUS_SEEDS = [
@@ -154,8 +156,9 @@ def test_a_terms_literal_starts_cover_every_match() -> None:
 
 
 def test_the_kind_shortcut_never_changes_a_guess(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Terms are skipped in texts that lack every literal start of theirs; the guesses stay what a full scan gives."""
+    """Terms are looked for the fast way (dossier.understand.starts.Term); the guesses stay what a full scan gives."""
     import dossier.understand.kind as kind
+    from dossier.understand.starts import Term
 
     texts = []
     for folder in (SAMPLE_SEEDS, CORPUS / "seeds", CORPUS2 / "seeds", CORPUS3 / "seeds"):
@@ -163,7 +166,52 @@ def test_the_kind_shortcut_never_changes_a_guess(monkeypatch: pytest.MonkeyPatch
             source = read_seed(path.read_bytes(), path.name, Problems())
             if source is not None:
                 texts.append((source.body, str(source.front_matter.get("title", ""))))
-    assert any(kind._STARTS.values())
+    assert any(term._bare for terms in kind._TERMS.values() for term, _ in terms)
     shortcut = [kind.guess_kind(text, title) for text, title in texts]
-    monkeypatch.setattr(kind, "_STARTS", dict.fromkeys(kind._STARTS, ()))
+    monkeypatch.setattr(Term, "findall", lambda self, text, lowered: [m.lower() for m in self.pattern.findall(text)])
     assert [kind.guess_kind(text, title) for text, title in texts] == shortcut
+
+
+_PIECES = [
+    "salary",
+    "Salary",
+    "salaries",
+    "xsalary",
+    "salary_",
+    "in 2019",
+    "in 19999",
+    "IN 2020",
+    "négotiating",
+    "Negotiate",
+    "health plan",
+    "life  coverage",
+    "life coverage",
+    "the day starts",
+    "İ",
+    "ß",
+    "-",
+    "'",
+    " ",
+    "\n",
+    ".",
+    "4",
+    "a",
+]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=30))
+def test_a_term_finds_what_its_pattern_finds(pieces: list[str]) -> None:
+    from dossier.understand.starts import Term
+
+    text = "".join(pieces)
+    patterns = [
+        r"\bsalar(?:y|ies)\b",
+        r"\bin (?:19|20)\d\d\b",
+        r"\bnegotiat\w*",
+        r"\b(?:health|life) (?:plan|coverage)\b",
+        r"\bthe day (?:begins|starts)\b",
+        r"\bphone screen\b|\bscreen\b",
+    ]
+    for pattern in patterns:
+        compiled = re.compile(pattern, re.IGNORECASE)
+        assert Term(compiled).findall(text, text.lower()) == [m.lower() for m in compiled.findall(text)], pattern

@@ -8,7 +8,7 @@ from collections import Counter
 from ..cjk import CJK
 from ..model import Kind, Strength
 from .evidence import Guess
-from .starts import starts
+from .starts import Term
 
 # (pattern, weight): English patterns match whole words, case-insensitively; Japanese ones as written.
 # Weights favour terms that rarely appear in documents of another kind.
@@ -167,15 +167,10 @@ _TITLE_TERMS: dict[Kind, str] = {
     Kind.LEVELS: r"\b(?:levels|ladders?|career (?:framework|path|progression|levels?)|progression|promotions?)\b"
     r"|等級|キャリアラダー|ラダー",
 }
-_COMPILED = {
-    kind: tuple((re.compile(p, re.IGNORECASE) if not CJK.search(p) else re.compile(re.escape(p)), w) for p, w in terms)
+_TERMS = {
+    kind: tuple((Term(re.compile(p, re.IGNORECASE) if not CJK.search(p) else re.compile(re.escape(p))), w) for p, w in terms)
     for kind, terms in _KIND_TERMS.items()
 }
-
-
-# A term none of whose starts is in a text's lowercase cannot match it, and ``in`` finds that far faster than the
-# regular expression does.
-_STARTS = {p: starts(p) for terms in _COMPILED.values() for p, _ in terms}
 _TITLE_COMPILED = {kind: re.compile(p, re.IGNORECASE) for kind, p in _TITLE_TERMS.items()}
 
 _YEAR = re.compile(r"(?<!\d)(?:1[89]\d\d|20\d\d)(?!\d)")
@@ -188,13 +183,29 @@ _LEVEL_LINE = re.compile(
 _STAGE_LINE = re.compile(
     r"(?im)^\s*(?:#+\s*|[-*]\s*|\d+\.\s*)?(?:\*\*)?(?:step|stage|round|phase)\s*\d|^\s*#+.*(?:一次|二次|最終)面接"
 )
-_GROUP_WORD = re.compile(
-    r"\b(?:values|principles|commitments|tenets|beliefs|behaviou?rs)\b|バリュー|価値観|行動指針", re.IGNORECASE
+# Each in English (found the fast way, as a term) and in Japanese.
+_GROUP_WORD = (
+    Term(re.compile(r"\b(?:values|principles|commitments|tenets|beliefs|behaviou?rs)\b", re.IGNORECASE)),
+    re.compile("バリュー|価値観|行動指針"),
 )
-_PAST = re.compile(
-    r"\b(?:founded|founders?|launched|acquired|went public|grew|was born|began|started|in (?:19|20)\d\d)\b|創業|設立|年に",
-    re.IGNORECASE,
+_PAST = (
+    Term(
+        re.compile(
+            r"\b(?:founded|founders?|launched|acquired|went public|grew|was born|began|started|in (?:19|20)\d\d)\b",
+            re.IGNORECASE,
+        )
+    ),
+    re.compile("創業|設立|年に"),
 )
+_PROCESS_WORD = (Term(re.compile(r"\b(?:interview|candidate)", re.IGNORECASE)), re.compile("面接|選考"))
+
+
+def _count(words: tuple[Term, re.Pattern[str]], text: str, lowered: str) -> int:
+    """How often a text says one of the words."""
+    english, japanese = words
+    return len(english.findall(text, lowered)) + (len(japanese.findall(text)) if not text.isascii() else 0)
+
+
 _ROLE_TITLE = re.compile(
     r"(?:^|[·(]\s*|\b(?:the|a|an|our)\s+)(?:[A-Z][\w-]*\s+){0,3}(?:Engineer|Manager|Designer|Scientist|Analyst|Developer|"
     r"Researcher|Recruiter|Writer|Architect|Consultant|Director|Lead|TechLead)(?:\s+Role)?\b"
@@ -204,12 +215,12 @@ _ROLE_TITLE = re.compile(
 _ATX = re.compile(r"(?m)^ {0,3}#{1,6}\s+(.*)$")
 
 
-def _shape_signals(text: str, title: str, words: int) -> list[tuple[Kind, float, str]]:
+def _shape_signals(text: str, lowered: str, title: str, words: int) -> list[tuple[Kind, float, str]]:
     """Kinds that the shape of a text points at: dates and a timeline, named values, levels, stages."""
     signals = []
     # Many years in a long text read as a history when it also tells of the past ("founded", "in 2008").
     years = set(_YEAR.findall(text))
-    storied = len(_PAST.findall(text)) >= 3
+    storied = _count(_PAST, text, lowered) >= 3
     if len(years) >= 6 and storied:
         signals.append((Kind.HISTORY, min(len(years), 16) * 0.5, f"{len(years)} different years"))
         if words > 1500:
@@ -227,14 +238,15 @@ def _shape_signals(text: str, title: str, words: int) -> list[tuple[Kind, float,
     )
     # In Markdown every section is a short heading and a paragraph: it takes values named as such in a heading.
     headings = _ATX.findall(text)
-    grouped = _GROUP_WORD.search(" ".join([title, *headings])) if headings else _GROUP_WORD.search(text)
+    named_in = " ".join([title, *headings]) if headings else text
+    grouped = _count(_GROUP_WORD, named_in, named_in.lower() if headings else lowered)
     if named >= 4 and grouped:
         signals.append((Kind.VALUES, min(named, 12) * 1.0, f"{named} short named paragraphs"))
     levels = len(_LEVEL_LINE.findall(text))
     if levels >= 3:
         signals.append((Kind.LEVELS, min(levels, 8) * 1.5, f"{levels} levels named in headings or rows"))
     stages = len(_STAGE_LINE.findall(text))
-    if stages >= 2 and len(re.findall(r"\binterview|\bcandidate|面接|選考", text, re.IGNORECASE)) >= 2:
+    if stages >= 2 and _count(_PROCESS_WORD, text, lowered) >= 2:
         signals.append((Kind.INTERVIEW, min(stages, 6) * 1.5, f"{stages} numbered stages"))
     return signals
 
@@ -247,15 +259,14 @@ def guess_kind(text: str, title: str) -> Guess:
     scores: dict[Kind, float] = {}
     notes: dict[Kind, list[str]] = {}
     lowered = text.lower()
-    for kind, terms in _COMPILED.items():
+    for kind, terms in _TERMS.items():
         score = 0.0
         found = []
-        for pattern, weight in terms:
-            needed = _STARTS[pattern]
-            matches = pattern.findall(text) if not needed or any(s in lowered for s in needed) else None
+        for term, weight in terms:
+            matches = term.findall(text, lowered)
             if matches:
                 score += weight * min(len(matches), 12)
-                word = Counter(m.lower() for m in matches).most_common(1)[0][0]
+                word = Counter(matches).most_common(1)[0][0]
                 found.append(f"{word!r}×{len(matches)}")
         # Long texts name more terms; scale so that a long text does not win on volume alone.
         scores[kind] = score * 1000 / (words + 1000)
@@ -268,7 +279,7 @@ def guess_kind(text: str, title: str) -> Guess:
     if role_named:
         scores[Kind.ROLE] += 8
         notes[Kind.ROLE].insert(0, f"title names a role, {role_named.group()!r}")
-    for kind, bonus, note in _shape_signals(text, title, words):
+    for kind, bonus, note in _shape_signals(text, lowered, title, words):
         scores[kind] += bonus
         notes[kind].insert(0, note)
     best = max(scores, key=lambda k: (scores[k], -k.order))

@@ -55,3 +55,71 @@ def _lead(items: list[tuple[Any, Any]]) -> tuple[list[str], bool]:
         if not whole:
             return prefixes, False
     return prefixes, True
+
+
+_WORD_CHAR = re.compile(r"\w")
+_UNSAFE_TO_LOWER = re.compile(r"\\[A-Z]|\(\?-|\(\?P")
+"""What lowercasing a pattern's text would change the meaning of: \\W, \\S, \\B…; flags turned off; group names."""
+
+
+class Term:
+    """A case-insensitive term of the vocabulary, found fast in a text's lowercase.
+
+    Where the pattern allows, it is matched without its leading ``\\b`` and without ``re.IGNORECASE`` on the
+    lowercase text, with the boundary checked by hand: Python's regular expressions then find the term's literal
+    start with a plain string search instead of trying every position (ten times faster). A text that holds none of
+    the term's literal starts is not searched at all. The matches are those of the pattern, in lowercase.
+    """
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.starts = starts(pattern)
+        self._bare: re.Pattern[str] | None = None
+        text = pattern.pattern
+        if (
+            pattern.flags & re.IGNORECASE
+            and not pattern.groups
+            and text.startswith(r"\b")
+            and not _UNSAFE_TO_LOWER.search(text)
+            and self.starts
+            and all(_WORD_CHAR.match(s) for s in self.starts)  # then \b before a match is "no word character"
+            and not _top_branches(pattern)
+        ):
+            self._bare = re.compile(text[2:].lower(), pattern.flags & ~re.IGNORECASE)
+
+    def findall(self, text: str, lowered: str) -> list[str]:
+        """Every match of the term in ``text`` (whose lowercase is ``lowered``), in lowercase, as ``findall`` finds them."""
+        if self.starts and not any(s in lowered for s in self.starts):
+            return []
+        if self._bare is None or len(lowered) != len(text):  # a letter such as "İ" lowercases to two characters
+            return [m.lower() for m in self.pattern.findall(text)]
+        found, at = [], 0
+        while (match := self._bare.search(lowered, at)) is not None:
+            start = match.start()
+            if start and _WORD_CHAR.match(lowered, start - 1):
+                at = start + 1  # no boundary here: the leftmost match with one starts further on
+                continue
+            found.append(match.group())
+            at = max(match.end(), start + 1)
+        return found
+
+
+def _top_branches(pattern: re.Pattern[str]) -> bool:
+    """Whether the pattern is alternatives at its top level (``\\ba\\b|\\bb\\b``): its first ``\\b`` is only the first's."""
+    depth, escaped, in_class = 0, False, False
+    for char in pattern.pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return True
+    return False

@@ -7,6 +7,8 @@ import codecs
 import pytest
 from dossier.problems import Problems, Severity
 from dossier.read import read_seed
+from hypothesis import given
+from hypothesis import strategies as st
 
 TEXT = "Zürich – “quotes” café £85K €3 ✓\nSecond line\n"
 
@@ -134,3 +136,23 @@ def test_unusable_files_are_errors(data: bytes, message: str) -> None:
     problems = Problems()
     assert read_seed(data, "x.txt", problems) is None
     assert message in problems.errors[0].message
+
+
+_ASCII = st.one_of(st.characters(max_codepoint=127), st.sampled_from(["&amp;", "&lt;b&gt;", "&#58;", "\x1b[31m", "<b>", "\x7f"]))
+
+
+@given(st.lists(_ASCII, max_size=60).map("".join))
+def test_ascii_text_is_repaired_as_ftfy_would(text: str) -> None:
+    """ASCII text without entities or control characters skips ftfy: what it gives is what ftfy gives."""
+    from dossier.read import _fix_text, repair_mojibake
+
+    problems = Problems()
+    assert repair_mojibake(text, "seed.txt", 1, problems) == _fix_text(text)
+    assert not [p for p in problems.items if "repaired" in p.message] or _fix_text(text) != text
+
+
+def test_ascii_text_with_an_entity_or_a_control_character_still_goes_through_ftfy() -> None:
+    from dossier.read import repair_mojibake
+
+    assert repair_mojibake("Pay &amp; equity", "seed.txt", 1, Problems()) == "Pay & equity"
+    assert repair_mojibake("Pay\x07 and equity", "seed.txt", 1, Problems()) == "Pay and equity"

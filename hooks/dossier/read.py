@@ -117,6 +117,22 @@ def _remove_truncated_punctuation(text: str, path: str, first_line: int, problem
     return "\n".join(lines)
 
 
+_ASCII_FIXES = re.compile(r"[&\x00-\x08\x0b-\x0c\x0e-\x1f\x7f]")
+"""What ftfy would change in ASCII text, with the settings of :func:`_fix_text`: HTML entities, control characters and
+terminal escapes. ASCII text without them it leaves as it is: every other fix it makes is of characters past ASCII."""
+
+
+def _fix_text(text: str) -> str:
+    return ftfy.fix_text(
+        text,
+        normalization="NFC",
+        uncurl_quotes=False,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        fix_line_breaks=False,
+    )
+
+
 def repair_mojibake(text: str, path: str, first_line: int, problems: Problems) -> str:
     """Repair mojibake with ftfy; remove, and report, what no repair can restore.
 
@@ -125,14 +141,7 @@ def repair_mojibake(text: str, path: str, first_line: int, problems: Problems) -
     runs of mojibake characters around each suspicious sequence are removed.
     """
     text = _remove_truncated_punctuation(text, path, first_line, problems)
-    fixed = ftfy.fix_text(
-        text,
-        normalization="NFC",
-        uncurl_quotes=False,
-        fix_latin_ligatures=False,
-        fix_character_width=False,
-        fix_line_breaks=False,
-    )
+    fixed = text if text.isascii() and not _ASCII_FIXES.search(text) else _fix_text(text)
     if fixed != unicodedata.normalize("NFC", text):
         problems.add(path, first_line, "mojibake repaired (text had been decoded with the wrong encoding)", Severity.NOTICE)
     lines = fixed.split("\n")

@@ -150,10 +150,6 @@ def _prose_lines(text: str) -> tuple[list[str], list[str]]:
     return [line for line in text.split("\n") if line.strip() and not _NOT_PROSE.match(line)], urls
 
 
-def _capitalised(word: str) -> bool:
-    return word[:1].isupper() or (word[:1].isdigit() and any(ch.isupper() for ch in word))
-
-
 @dataclass
 class _Counts:
     singles: Counter[str] = field(default_factory=Counter)
@@ -172,7 +168,10 @@ def _count(lines: list[str]) -> _Counts:
             word = match.group()
             if word.endswith(("'s", "’s")):
                 word = word[:-2]
-            if _capitalised(word) and word.casefold() not in _NOT_NAMES and not word.isdigit():
+            first = word[:1]
+            # Capitalised ("Acme"), or a name that starts with a digit ("42N"); not a number ("2019").
+            capitalised = first.isupper() or (first.isdigit() and any(ch.isupper() for ch in word))
+            if capitalised and word.casefold() not in _NOT_NAMES and not word.isdigit():
                 singles[word] += 1
                 run.append(word)
             else:

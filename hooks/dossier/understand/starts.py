@@ -90,8 +90,8 @@ class Term:
     def findall(self, text: str, lowered: str) -> list[str]:
         """Every match of the term in ``text`` (whose lowercase is ``lowered``), in lowercase, as ``findall`` finds them."""
         if self.starts:
-            for start in self.starts:  # a loop, not any(): this runs a hundred times for every text
-                if start in lowered:
+            for literal in self.starts:  # a loop, not any(): this runs a hundred times for every text
+                if literal in lowered:
                     break
             else:
                 return []

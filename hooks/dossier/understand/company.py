@@ -351,9 +351,22 @@ def _phrase_counts(prose: str) -> dict[str, Counter[str]]:
     return counts
 
 
+_PHRASE_POINTS = (
+    ("at", 12.0, 2.0, "'at {}'", True),
+    ("possessive", 9.0, 1.5, "'{}'s'", True),
+    ("staff", 10.0, 2.5, "'{} employees/staff'", True),
+    ("at_ja", 9.0, 2.0, "'{}では'", True),
+    # Softer: any subject of a sentence takes these, a product or a place too.
+    ("subject", 6.0, 1.0, "'{} has/is/does…'", False),
+    ("particle", 6.0, 1.0, "'{}の/は'", False),
+)
+"""For each kind of phrase a name stands in: the most points it earns, the points each time, its note, and whether
+only a company takes it."""
+
+
 def _phrase_evidence(candidates: dict[str, _Candidate], prose: str, opening: str, phrases: dict[str, Counter[str]]) -> None:
     """Points for phrases only a company takes: "at Acme", "Acme's", "Acme has", "Acme staff", "株式会社アクメ", "Acmeでは"."""
-    for match in _JA_COMPANY.finditer(prose):
+    for match in _JA_COMPANY.finditer(prose) if "株" in prose else ():  # every form has it: 株式会社, (株)
         name = (match.group("a") or match.group("b")).strip("・ー-")
         candidate = candidates.setdefault(key(name), _Candidate())
         candidate.forms[name] += 1
@@ -366,17 +379,15 @@ def _phrase_evidence(candidates: dict[str, _Candidate], prose: str, opening: str
         candidate.add(5.0, f"'{name}' with a legal form (Inc., Ltd., AG…)")
     opening_keys = {key(" ".join(opening.split()[:n])) for n in (1, 2, 3)}
     for name_key, candidate in candidates.items():
-        n = {label: found.get(name_key, 0) for label, found in phrases.items()}
-        candidate.add(min(12.0, 2.0 * n["at"]), f"'at {candidate.name}' ×{n['at']}")
-        candidate.add(min(9.0, 1.5 * n["possessive"]), f"'{candidate.name}'s' ×{n['possessive']}")
-        candidate.add(min(10.0, 2.5 * n["staff"]), f"'{candidate.name} employees/staff' ×{n['staff']}")
-        candidate.add(min(9.0, 2.0 * n["at_ja"]), f"'{candidate.name}では' ×{n['at_ja']}")
-        # Softer: any subject of a sentence takes these, a product or a place too.
-        candidate.add(min(6.0, 1.0 * n["subject"]), f"'{candidate.name} has/is/does…' ×{n['subject']}", strong=False)
-        candidate.add(min(6.0, 1.0 * n["particle"]), f"'{candidate.name}の/は' ×{n['particle']}", strong=False)
+        n = {label: found[name_key] for label, found in phrases.items() if name_key in found}
+        if n:  # most names stand in no such phrase: their notes are not even written
+            name = candidate.name
+            for label, most, each, note, strong in _PHRASE_POINTS:
+                if n.get(label):
+                    candidate.add(min(most, each * n[label]), f"{note.format(name)} ×{n[label]}", strong)
         if name_key in opening_keys:
             candidate.add(4.0, "the opening sentence is about it", strong=False)
-        candidate.tool_uses = n["tool"]
+        candidate.tool_uses = n.get("tool", 0)
 
 
 def _title_evidence(candidates: dict[str, _Candidate], title: str, description: str) -> None:

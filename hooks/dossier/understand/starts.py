@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 try:
@@ -97,15 +98,21 @@ class Term:
                 return []
         if self._bare is None or len(lowered) != len(text):  # a letter such as "İ" lowercases to two characters
             return [m.lower() for m in self.pattern.findall(text)]
-        found, at = [], 0
-        while (match := self._bare.search(lowered, at)) is not None:
-            start = match.start()
-            if start and _WORD_CHAR.match(lowered, start - 1):
-                at = start + 1  # no boundary here: the leftmost match with one starts further on
-                continue
-            found.append(match.group())
-            at = max(match.end(), start + 1)
-        return found
+        return [match.group() for match in after_boundary(self._bare, lowered)]
+
+
+def after_boundary(bare: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The matches that ``\\b`` followed by ``bare`` has in ``text``, as ``finditer`` finds them, where each match of
+    ``bare`` starts with a word character; far faster, as a pattern that starts with ``\\b`` is tried at every
+    position while one that starts with a literal is found by a string search."""
+    at = 0
+    while (match := bare.search(text, at)) is not None:
+        start = match.start()
+        if start and _WORD_CHAR.match(text, start - 1):
+            at = start + 1  # no boundary here: the leftmost match with one starts further on
+            continue
+        yield match
+        at = max(match.end(), start + 1)
 
 
 def _top_branches(pattern: re.Pattern[str]) -> bool:

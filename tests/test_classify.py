@@ -215,3 +215,35 @@ def test_a_term_finds_what_its_pattern_finds(pieces: list[str]) -> None:
     for pattern in patterns:
         compiled = re.compile(pattern, re.IGNORECASE)
         assert Term(compiled).findall(text, text.lower()) == [m.lower() for m in compiled.findall(text)], pattern
+
+
+_WORD_PIECES = [
+    "Acme",
+    "Rail",
+    "R&D",
+    "O'Neil",
+    "e.g.",
+    "x-ray",
+    "_",
+    "4",
+    "42N",
+    "株式会社",
+    "では",
+    "İ",
+    "ß",
+    "&",
+    " ",
+    ".",
+    ",",
+    "’s",
+]
+
+
+@given(st.lists(st.sampled_from(_WORD_PIECES), max_size=20).map("".join))
+def test_a_word_and_what_follows_it_are_read_as_the_words_of_the_line(line: str) -> None:
+    from dossier.understand.company import _WORD, _WORD_AND_GAP
+
+    words = list(_WORD.finditer(line))
+    expected = [(m.group(), line[m.end() : words[i + 1].start()] if i + 1 < len(words) else "") for i, m in enumerate(words)]
+    pairs = _WORD_AND_GAP.findall(line)
+    assert [(w, g if i + 1 < len(pairs) else "") for i, (w, g) in enumerate(pairs)] == expected

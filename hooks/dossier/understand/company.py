@@ -48,6 +48,8 @@ _LETTER = rf"(?:(?![{CJK_CHARS}])[^\W_])"
 _WORD_CHAR = rf"(?:(?![{CJK_CHARS}])[\w&])"
 _WORD = re.compile(rf"{_LETTER}{_WORD_CHAR}*(?:[.’'-]{_LETTER}{_WORD_CHAR}*)*")
 """A word of Latin (or other spaced) script; Japanese and Chinese text around it is not part of it."""
+_WORD_AND_GAP = re.compile(rf"({_WORD.pattern})([\W_{CJK_CHARS}]*)")
+"""A word and what separates it from the next: every character up to the next that can start a word."""
 _URL = re.compile(r"""(?:https?://|\bwww\.)[^\s<>()\[\]"'`]+""", re.IGNORECASE)
 _FENCED = re.compile(r"^ {0,3}(```|~~~).*?^ {0,3}\1[^\n]*$", re.MULTILINE | re.DOTALL)
 _TAG = re.compile(r"<[^>\n]*>")
@@ -163,9 +165,9 @@ def _count(lines: list[str]) -> _Counts:
     singles, lower, runs = counts.singles, counts.lower, counts.runs
     for line in lines:
         run: list[str] = []
-        tokens = list(_WORD.finditer(line))
-        for index, match in enumerate(tokens):
-            word = match.group()
+        tokens = _WORD_AND_GAP.findall(line)
+        last = len(tokens) - 1
+        for index, (word, gap) in enumerate(tokens):
             if word.endswith(("'s", "’s")):
                 word = word[:-2]
             first = word[:1]
@@ -178,7 +180,7 @@ def _count(lines: list[str]) -> _Counts:
                 lower[word] += 1
                 if run:
                     _close(run, runs)
-            if run and index + 1 < len(tokens) and line[match.end() : tokens[index + 1].start()].strip() not in ("", "&"):
+            if run and index < last and gap.strip() not in ("", "&"):
                 _close(run, runs)  # punctuation between two capitalised words ends the run
         _close(run, runs)
     return counts

@@ -7,7 +7,7 @@ import codecs
 import pytest
 from dossier.problems import Problems, Severity
 from dossier.read import read_seed
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 TEXT = "Zürich – “quotes” café £85K €3 ✓\nSecond line\n"
@@ -144,11 +144,11 @@ _ASCII = st.one_of(st.characters(max_codepoint=127), st.sampled_from(["&amp;", "
 @given(st.lists(_ASCII, max_size=60).map("".join))
 def test_ascii_text_is_repaired_as_ftfy_would(text: str) -> None:
     """ASCII text without entities or control characters skips ftfy: what it gives is what ftfy gives."""
-    from dossier.read import _fix_text, repair_mojibake
+    from dossier.read import _ftfy, repair_mojibake
 
     problems = Problems()
-    assert repair_mojibake(text, "seed.txt", 1, problems) == _fix_text(text)
-    assert not [p for p in problems.items if "repaired" in p.message] or _fix_text(text) != text
+    assert repair_mojibake(text, "seed.txt", 1, problems) == _ftfy(text, "auto")
+    assert not [p for p in problems.items if "repaired" in p.message] or _ftfy(text, "auto") != text
 
 
 def test_ascii_text_with_an_entity_or_a_control_character_still_goes_through_ftfy() -> None:
@@ -156,3 +156,16 @@ def test_ascii_text_with_an_entity_or_a_control_character_still_goes_through_ftf
 
     assert repair_mojibake("Pay &amp; equity", "seed.txt", 1, Problems()) == "Pay & equity"
     assert repair_mojibake("Pay\x07 and equity", "seed.txt", 1, Problems()) == "Pay and equity"
+
+
+_MIXED = st.sampled_from(
+    ["Pay", " ", "\n", "\r", "\u2028", "&amp;", "<b>", "caf\u00c3\u00a9", "Ã¢â‚¬â€œ", "–", "é", "\x07", "ﬁ", "\x1b[31m"]
+)
+
+
+@given(st.lists(_MIXED, max_size=40).map("".join))
+@example("<b>Pay</b>\ncafé &amp; tea\n")  # after a line with markup, ftfy leaves entities alone
+def test_only_the_lines_ftfy_could_change_go_through_it(text: str) -> None:
+    from dossier.read import _fix_text, _ftfy
+
+    assert _fix_text(text) == _ftfy(text, "auto")

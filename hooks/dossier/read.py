@@ -123,6 +123,36 @@ terminal escapes. ASCII text without them it leaves as it is: every other fix it
 
 
 def _fix_text(text: str) -> str:
+    """ftfy's repair of ``text``, run only over the lines it could change.
+
+    ftfy repairs a text line by line, except that once a line holds "<" it stops decoding HTML entities in the lines
+    after (they may be markup); the runs of lines given to it here carry that on.
+    """
+    out: list[str] = []
+    run: list[str] = []
+    markup = False
+
+    def repair() -> None:
+        nonlocal markup
+        if run:
+            joined = "".join(run)
+            out.append(_ftfy(joined, "auto" if not markup else False))
+            markup = markup or "<" in joined
+            run.clear()
+
+    parts = text.split("\n")  # only at "\n", as ftfy splits
+    for line in [part + "\n" for part in parts[:-1]] + [parts[-1]]:
+        if line.isascii() and not _ASCII_FIXES.search(line):
+            repair()
+            out.append(line)
+            markup = markup or "<" in line
+        else:
+            run.append(line)
+    repair()
+    return "".join(out)
+
+
+def _ftfy(text: str, unescape_html: str | bool) -> str:
     return ftfy.fix_text(
         text,
         normalization="NFC",
@@ -130,6 +160,7 @@ def _fix_text(text: str) -> str:
         fix_latin_ligatures=False,
         fix_character_width=False,
         fix_line_breaks=False,
+        unescape_html=unescape_html,
     )
 
 

@@ -106,11 +106,19 @@ def test_seeds_parsed_and_linked_on_several_cores_give_the_same_site(monkeypatch
     assert forked == [2, 2]  # one pool parses, one links
 
 
+class _ToStandardError(logging.Handler):
+    """Writes each record straight to file descriptor 2, as a forked child would too."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        os.write(2, f"{record.getMessage()}\n".encode())
+
+
 def test_pages_converted_on_several_cores_give_the_same_site_and_warnings(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, capfd: pytest.CaptureFixture[str]
 ) -> None:
     """A first build of many pages converts their Markdown in child processes: the site, and the warnings MkDocs
-    gives about a page's links (logged in a child), are those of one process."""
+    gives about a page's links (logged in a child), are those of one process; what another plugin logs while a
+    child reads a page is not said twice."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -121,6 +129,18 @@ def test_pages_converted_on_several_cores_give_the_same_site_and_warnings(
     shutil.copytree(ROOT / "hooks", project / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(SAMPLE_SEEDS, project / "seeds")
     shutil.copytree(CORPUS / "seeds", project / "seeds", dirs_exist_ok=True)
+    (project / "hooks" / "noisy.py").write_text(
+        "import logging\n\n"
+        "def on_page_markdown(markdown, page, config, files):\n"
+        "    if page.file.src_uri == 'notes.md':\n"
+        "        logging.getLogger('mkdocs.plugins.noisy').warning('noisy: notes read')\n"
+        "    return markdown\n",
+        encoding="utf-8",
+    )
+    config_text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    hooks = "hooks:\n  - hooks/dossier_hook.py\n"
+    assert hooks in config_text
+    (project / "mkdocs.yml").write_text(config_text.replace(hooks, hooks + "  - hooks/noisy.py\n"), encoding="utf-8")
     (project / "docs" / "notes.md").write_text(
         "# Notes\n\nSee [a page that is gone](gone.md) and [a missing section](index.md#no-such-section).\n",
         encoding="utf-8",
@@ -131,8 +151,15 @@ def test_pages_converted_on_several_cores_give_the_same_site_and_warnings(
         monkeypatch.setattr(dossier.pipeline, "_CACHE", {})
         config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / name))
         config.extra["dossier"]["cache"] = False
-        with caplog.at_level(logging.INFO, logger="mkdocs"):
-            build(config)
+        capfd.readouterr()
+        handler = _ToStandardError()
+        logging.getLogger("mkdocs").addHandler(handler)
+        try:
+            with caplog.at_level(logging.INFO, logger="mkdocs"):
+                build(config)
+        finally:
+            logging.getLogger("mkdocs").removeHandler(handler)
+        assert capfd.readouterr().err.count("noisy: notes read") == 1
         said = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
         return _files(tmp_path / name), said
 

@@ -69,12 +69,14 @@ def _convert(index: int) -> Rendered | None:
     assert _job is not None
     page, config, files = _job[0][index], _job[1], _job[2]
     try:
-        page = config.plugins.on_pre_page(page, config=config, files=files)
-        page.read_source(config)
-        assert page.markdown is not None
-        page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
-        with _Capture() as capture:
-            Page.render(page, config, files)
+        # What the events log is dropped: MkDocs runs them again in the build, which logs it then.
+        with _Capture():
+            page = config.plugins.on_pre_page(page, config=config, files=files)
+            page.read_source(config)
+            assert page.markdown is not None
+            page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
+            with _Capture() as capture:
+                Page.render(page, config, files)
     except Exception:
         return None
     assert page.content is not None

@@ -183,3 +183,15 @@ def test_pages_converted_on_several_cores_give_the_same_site_and_warnings(
     assert len(served) == len(pages) and "notes.md" in served
     assert shared == alone
     assert said_shared == said_alone
+
+    served.clear()
+    monkeypatch.setattr(dossier.prerender, "_convert", _unsendable)
+    unsent, said_unsent = site("unsent")
+    assert served == []  # MkDocs converted every page itself
+    assert unsent == alone
+    assert said_unsent == said_alone
+
+
+def _unsendable(index: int) -> object:
+    """A child's result that cannot be sent back (a plugin may leave such an object on a page)."""
+    return lambda: index

@@ -20,6 +20,8 @@ from mkdocs.structure.toc import TableOfContents
 
 from . import forked
 
+log = logging.getLogger("mkdocs.plugins.dossier.prerender")
+
 PARALLEL_FROM = 64
 """Pages from which converting them is shared among the machine's cores."""
 
@@ -53,6 +55,9 @@ def prerender(config: MkDocsConfig, files: Files) -> int:
     _job = (pages, config, files)
     try:
         results = forked.starmap(_convert, [(i,) for i in range(len(pages))], PARALLEL_FROM)
+    except Exception as exc:  # a result that cannot come back (a plugin's object on a page): MkDocs converts them all
+        log.debug(f"pages converted one by one: {exc!r}")
+        return 0
     finally:
         _job = None
     done = 0

@@ -255,3 +255,19 @@ def test_a_lede_owner_tied_with_a_part_is_settled_by_the_corpus(tmp_path: Path) 
 def test_a_lede_naming_two_owners_changes_nothing() -> None:
     text = LEDE_PAGE.replace("Halvern Works has", "Halvern Works has, like Kestrel has,")
     assert guess_company(text, "Maintenance support").name == "Kestrel"
+
+
+def test_ordinary_words_are_those_of_wordfreqs_large_list() -> None:
+    """Dossier asks wordfreq's small list (quick to load): at its threshold it answers as the large list does."""
+    import re
+
+    import wordfreq
+    from dossier.understand.company import _NOT_NAMES, ORDINARY_ZIPF, ordinary
+
+    assert ORDINARY_ZIPF >= 3.0  # the small list holds every word from Zipf 3 up
+    words = [w for w, _ in zip(wordfreq.iter_wordlist("en", "large"), range(60_000), strict=False)]
+    words += ["Community", "Total Rewards", "Quorvex", "brindle", "O'Neil", "R&D", "Saint-Laurent", "42N", "Zürich"]
+    for word in words:
+        parts = [p for p in re.split(r"[\s-]+", word.lower()) if p]
+        large = all(p in _NOT_NAMES or wordfreq.zipf_frequency(p, "en") >= ORDINARY_ZIPF for p in parts)
+        assert ordinary(word) == large, word

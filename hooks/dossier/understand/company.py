@@ -139,7 +139,9 @@ def key(name: str) -> str:
 def ordinary(word: str) -> bool:
     """Whether a word (or every word of a phrase) is common English, not a name."""
     parts = re.split(r"[\s-]+", word.lower())
-    return all(p in _NOT_NAMES or zipf_frequency(p, "en") >= ORDINARY_ZIPF for p in parts if p)
+    # wordfreq's small list holds every word of Zipf 3 and more: the same answers at this threshold as its large
+    # one, loaded in a tenth of the time (8 ms against 90 ms, in every process that reads seeds).
+    return all(p in _NOT_NAMES or zipf_frequency(p, "en", wordlist="small") >= ORDINARY_ZIPF for p in parts if p)
 
 
 def _prose_lines(text: str) -> tuple[list[str], list[str]]:

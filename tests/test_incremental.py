@@ -85,7 +85,7 @@ def test_a_new_process_reads_unchanged_seeds_from_the_disk_cache(tmp_path: Path,
 
     def counting_link(at: int) -> object:
         assert dossier.pipeline._LINK_JOB is not None
-        linked.append(dossier.pipeline._LINK_JOB[1][at][0].path)
+        linked.append(dossier.pipeline._LINK_JOB[0][1][at][0].path)
         return real_link(at)
 
     rendered: list[str] = []

@@ -285,15 +285,15 @@ def _link(
         anchors = outlines[page.src_uri].anchors
         keys.append(("linked", version, page.digest, page.src_uri, company.slug, page.label, kind, *anchors))
 
-    def link(missing: list[int]) -> list[tuple[list[tuple[str | None, list[str]]], list[Mention]]]:
+    def link(missing: list[int]) -> list[_Linked]:
         global _LINK_JOB
-        _LINK_JOB = (index, pages, recovered, outlines)
+        _LINK_JOB = ((index, pages, recovered, outlines, keys), cache)
         try:
             return forked.starmap(_link_page, [(i,) for i in missing], PARALLEL_FROM)
         finally:
             _LINK_JOB = None
 
-    done = reuse_many(cache, [(key, _LINKED.get(key)) for key in keys], link, tuple)
+    done = reuse_many(cache, [(key, _LINKED.get(key)) for key in keys], link, tuple, stores_itself=True)
     kept = dict(zip(keys, done, strict=True))
     linked = {page.src_uri: sections for (page, _), (sections, _) in zip(pages, done, strict=True)}
     found = [mention for _, mentions in done for mention in mentions]
@@ -307,17 +307,24 @@ def _link(
     return mentions
 
 
-_LINK_JOB: tuple[TermIndex, list[tuple[SeedPage, Company]], dict[str, Recovered], dict[str, Outline]] | None = None
-"""What :func:`_link_page` links, in this process or in forked children: set just before."""
+_Linked = tuple[list[tuple[str | None, list[str]]], list[Mention]]
+_LinkJob = tuple[TermIndex, list[tuple[SeedPage, Company]], dict[str, Recovered], dict[str, Outline], list[tuple[str, ...]]]
+_LINK_JOB: tuple[_LinkJob, SeedCache | None] | None = None
+"""What :func:`_link_page` links, in this process or in forked children, with each page's cache key and the cache it
+stores them in: set just before."""
 
 
-def _link_page(at: int) -> tuple[list[tuple[str | None, list[str]]], list[Mention]]:
-    """The page at ``at``: its sections with their mentions linked, and those mentions."""
+def _link_page(at: int) -> _Linked:
+    """The page at ``at``: its sections with their mentions linked, and those mentions; stored in the cache by the
+    process that linked it."""
     assert _LINK_JOB is not None
-    index, pages, recovered, outlines = _LINK_JOB
+    (index, pages, recovered, outlines, keys), cache = _LINK_JOB
     page, company = pages[at]
     linker = PageLinker(index, page.src_uri, company.slug, page.label, page.classification.kind)
-    return linker.sections(recovered[page.path].blocks, outlines[page.src_uri].anchors), linker.mentions
+    linked = linker.sections(recovered[page.path].blocks, outlines[page.src_uri].anchors), linker.mentions
+    if cache is not None:
+        cache.put(keys[at], linked)
+    return linked
 
 
 def build_site(seeds_dir: Path, site_name: str = "Dossier", cache_dir: Path | None = None) -> Site:

@@ -37,6 +37,7 @@ def page_topics(recovered: Recovered, title: str, tags: Sequence[str] = ()) -> l
     """The topics of each section of a page; the opening reads the page's title and front matter tags too."""
     found = []
     for index, heading, text in sections(recovered):
-        for topic, evidence in topics_of(heading if heading is not None else title, text, tags if index is None else ()):
-            found.append(SectionTopic(index, heading, topic.slug, evidence, _first_line(text) or (heading or title)))
+        on = topics_of(heading if heading is not None else title, text, tags if index is None else ())
+        line = (_first_line(text) or (heading or title)) if on else ""
+        found += [SectionTopic(index, heading, topic.slug, evidence, line) for topic, evidence in on]
     return found

@@ -3,10 +3,11 @@
     .venv/bin/python benchmarks/build_time.py --companies 14 140 800 --serve --browser
 
 For each size it writes N invented companies with seeds in the five raw forms (benchmarks/corpus.py,
-deterministic from --seed) and measures, each in a child process:
+deterministic from --seed) and measures, each in a child process, each build --repeat times (default 3, the
+median given; peak memory the most of them):
 
-- the whole `mkdocs build` (search index included): wall time, peak memory, time per page, and the
-  share of it that is Dossier's pipeline (as the hook logs it);
+- the whole `mkdocs build` (search index included), nothing cached: wall time, peak memory, time per page,
+  and the share of it that is Dossier's pipeline (as the hook logs it);
 - the same build again, with the seeds parsed already (kept in .cache/dossier/ by the first);
 - plain Material building the same pages exported by `dossier export`, with the same theme settings,
   then the same Pagefind run over its output: the ratio compares Dossier's build with that;
@@ -80,22 +81,28 @@ def _project(tmp: Path, companies: int, seed: int) -> Path:
     return project
 
 
-def measure(companies: int, seed: int, serve: bool, browser: bool) -> dict[str, Any]:
-    """Build a corpus of ``companies`` and return the figures."""
+def measure(companies: int, seed: int, serve: bool, browser: bool, repeat: int = 3) -> dict[str, Any]:
+    """Build a corpus of ``companies`` and return the figures: of builds and plain builds, the median of ``repeat``."""
     with tempfile.TemporaryDirectory() as tmp:
         project = _project(Path(tmp), companies, seed)
         mkdocs = [sys.executable, "-m", "mkdocs"]
-        wall, peak, log = _run([*mkdocs, "build", "-d", "site"], project)
-        pipeline = float(_PIPELINE.search(log).group(1))  # type: ignore[union-attr]
-        # The same build again: the seeds are parsed already (.cache/dossier/), as for an editor's next build.
-        again, _, _ = _run([*mkdocs, "build", "-d", "site"], project)
-        site = project / "site"
-        pages = sum(1 for page in site.rglob("*.html") if page.name != "404.html")
         index = [sys.executable, "-m", "pagefind", "--quiet"]
         exported = project / "exported"
         _run([sys.executable, "-c", "from dossier.cli import main; main()", "export", str(exported)], project)
-        plain, _, _ = _run([*mkdocs, "build", "-q"], exported)
-        plain_index, _, _ = _run([*index, "--site", "site"], exported)
+        firsts, plains, plain_indexes = [], [], []
+        for _ in range(repeat):  # taken in turn, so that the machine's ups and downs fall on both alike
+            shutil.rmtree(project / ".cache", ignore_errors=True)  # a first build: nothing parsed yet
+            firsts.append(_run([*mkdocs, "build", "-d", "site"], project))
+            plains.append(_run([*mkdocs, "build", "-q"], exported)[0])
+            plain_indexes.append(_run([*index, "--site", "site"], exported)[0])
+        # The same build again: the seeds are parsed already (.cache/dossier/), as for an editor's next build.
+        again = statistics.median(_run([*mkdocs, "build", "-d", "site"], project)[0] for _ in range(repeat))
+        wall = statistics.median(w for w, _, _ in firsts)
+        peak = max(p for _, p, _ in firsts)
+        pipeline = statistics.median(float(_PIPELINE.search(log).group(1)) for _, _, log in firsts)  # type: ignore[union-attr]
+        plain, plain_index = statistics.median(plains), statistics.median(plain_indexes)
+        site = project / "site"
+        pages = sum(1 for page in site.rglob("*.html") if page.name != "404.html")
         figures: dict[str, Any] = {
             "seeds": sum(1 for _ in (project / "seeds").iterdir()),
             "pages": pages,
@@ -137,24 +144,35 @@ def serve_edit(project: Path) -> float:
     command = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{_free_port()}"]
     proc = subprocess.Popen(command, cwd=project, env=_env(project), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     lines: queue.Queue[str] = queue.Queue()
-    threading.Thread(target=lambda: [lines.put(line) for line in proc.stdout or ()], daemon=True).start()
+    threading.Thread(target=_pump, args=(proc.stdout or [], lines), daemon=True).start()
     histories = sorted((project / "seeds").glob("*history*"))
     try:
         _next_build(lines)  # the first build, before any edit
         shares = []
         for seed in histories[:EDITS]:
-            # An edit made before the watcher runs goes unseen: edit again until the server says it saw one.
+            # An edit made before the watcher runs goes unseen, and a change the server saw may yet not be built
+            # (once, a run waited for ever): edit again until a rebuild follows.
             while True:
                 sentence = "\nOne sentence added while serving.\n"
                 seed.write_bytes(seed.read_bytes() + sentence.encode(_encoding(seed)))
-                if _wait_for(lines, "Detected file changes", timeout=5):
-                    break
-            spent, total = _next_build(lines)
+                if not _wait_for(lines, "Detected file changes", timeout=5):
+                    continue
+                try:
+                    spent, total = _next_build(lines, timeout=300)
+                except queue.Empty:
+                    continue
+                break
             shares.append(spent / total)
         return statistics.median(shares)
     finally:
         proc.terminate()
         proc.wait()
+
+
+def _pump(stream: Any, lines: queue.Queue[str]) -> None:
+    """Pass a child's output on, line by line."""
+    for line in stream:
+        lines.put(line)
 
 
 def _wait_for(lines: queue.Queue[str], text: str, timeout: float) -> bool:
@@ -168,11 +186,12 @@ def _wait_for(lines: queue.Queue[str], text: str, timeout: float) -> bool:
     return False
 
 
-def _next_build(lines: queue.Queue[str]) -> tuple[float, float]:
-    """The pipeline's seconds and the whole build's, from the server's log of its next build."""
+def _next_build(lines: queue.Queue[str], timeout: float = 1800) -> tuple[float, float]:
+    """The pipeline's seconds and the whole build's, from the server's log of its next build; queue.Empty when the
+    server says nothing for ``timeout`` seconds."""
     pipeline = 0.0
     while True:
-        line = lines.get(timeout=1800)
+        line = lines.get(timeout=timeout)
         if found := _PIPELINE.search(line):
             pipeline = float(found.group(1))
         elif found := _BUILT.search(line):
@@ -258,6 +277,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--serve", action="store_true", help="also measure a one-seed edit under mkdocs serve")
     parser.add_argument("--browser", action="store_true", help="also measure search in Chromium")
+    parser.add_argument("--repeat", type=int, default=3, help="builds of each kind, whose median is given (default 3)")
     args = parser.parse_args()
     columns = [
         ("companies", "d"),
@@ -281,7 +301,7 @@ def main() -> None:
     ]
     print(" ".join(name for name, _ in columns))
     for n in args.companies:
-        r = {"companies": n, **measure(n, args.seed, args.serve, args.browser)}
+        r = {"companies": n, **measure(n, args.seed, args.serve, args.browser, args.repeat)}
         cells = [format(r[name], spec) if name in r else "-" for name, spec in columns]
         print(" ".join(cell.rjust(len(name)) for cell, (name, _) in zip(cells, columns, strict=True)), flush=True)
 

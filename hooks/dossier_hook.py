@@ -3,7 +3,8 @@
 It reads settings from ``extra.dossier`` in mkdocs.yml, runs the pipeline once
 per build, adds the pages it makes (in memory, never in docs/), sets the
 navigation, and reports every seed problem through a logger under ``mkdocs.``
-so that ``mkdocs build --strict`` fails on them.
+so that ``mkdocs build --strict`` fails on them. A first build of many pages
+has their Markdown converted on every core (:mod:`dossier.prerender`).
 """
 
 from __future__ import annotations

@@ -1,4 +1,9 @@
-"""The literal texts a regular expression's matches begin with, to skip texts it cannot match with a plain ``in``."""
+"""Vocabulary terms found fast.
+
+:func:`starts` gives the literal texts a regular expression's matches begin with, so that a text holding none
+of them is skipped with a plain ``in``; :class:`Term` also matches a case-insensitive term on a text's lowercase
+without its leading ``\\b`` (:func:`after_boundary`), which Python's ``re`` finds by a string search.
+"""
 
 from __future__ import annotations
 

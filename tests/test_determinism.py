@@ -192,6 +192,6 @@ def test_pages_converted_on_several_cores_give_the_same_site_and_warnings(
     assert said_unsent == said_alone
 
 
-def _unsendable(index: int) -> object:
+def _unsendable(job: object, index: int) -> object:
     """A child's result that cannot be sent back (a plugin may leave such an object on a page)."""
     return lambda: index

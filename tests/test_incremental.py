@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import dossier.pipeline
 import dossier.seed_cache
@@ -83,10 +84,9 @@ def test_a_new_process_reads_unchanged_seeds_from_the_disk_cache(tmp_path: Path,
         parsed.append(path)
         return real_parse(data, path)
 
-    def counting_link(at: int) -> object:
-        assert dossier.pipeline._LINK_JOB is not None
-        linked.append(dossier.pipeline._LINK_JOB[0][1][at][0].path)
-        return real_link(at)
+    def counting_link(job: Any, at: int) -> object:
+        linked.append(job[1][at][0].path)
+        return real_link(job, at)
 
     rendered: list[str] = []
     real_render = dossier.topic_pages.render

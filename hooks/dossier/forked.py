@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 T = TypeVar("T")
+J = TypeVar("J")
 
 
 def cores() -> int:
@@ -25,14 +26,35 @@ def can_fork() -> bool:
     return sys.platform.startswith("linux") and threading.active_count() == 1
 
 
-def starmap(function: Callable[..., T], items: Sequence[tuple[Any, ...]], at_least: int) -> list[T]:
-    """``function(*item)`` for each item, in order; on every core when there are ``at_least`` items and it is safe.
+def shared(count: int, at_least: int) -> bool:
+    """Whether :func:`each` shares ``count`` items among the cores (rather than doing them in this process)."""
+    return count >= at_least and cores() >= 2 and can_fork()
 
-    The children are forked, so they see this process's state as it is at the call: ``function`` may read
-    module globals set just before it.
+
+def each(function: Callable[[J, int], T], job: J, positions: Sequence[int], at_least: int) -> list[T]:
+    """``function(job, at)`` for each position, in order; on every core when there are ``at_least`` positions and it
+    is safe to.
+
+    The children are forked after ``job`` is set aside here, so they see it as it is without it being sent to them:
+    only the positions go to a child, and only the results come back.
     """
+    global _job
+    if not shared(len(positions), at_least):
+        return [function(job, at) for at in positions]
+    _job = (function, job)
     workers = cores()
-    if len(items) < at_least or workers < 2 or not can_fork():
-        return [function(*item) for item in items]
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        return pool.starmap(function, items, chunksize=max(1, len(items) // (workers * 32)))
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            return pool.map(_call, positions, chunksize=max(1, len(positions) // (workers * 32)))
+    finally:
+        _job = None
+
+
+_job: tuple[Callable[[Any, int], Any], Any] | None = None
+"""The function and job of the :func:`each` under way, for the children it forks."""
+
+
+def _call(at: int) -> Any:
+    assert _job is not None
+    function, job = _job
+    return function(job, at)

@@ -163,12 +163,7 @@ def read_corpus(seeds_dir: Path, problems: Problems, cache: SeedCache | None = N
     keys = [key for key, _ in found]
 
     def parse(missing: list[int]) -> list[_Parsed]:
-        global _PARSE_JOB
-        _PARSE_JOB = ([found[i] for i in missing], cache)
-        try:
-            return forked.starmap(_parse_stored, [(i,) for i in range(len(missing))], PARALLEL_FROM)
-        finally:
-            _PARSE_JOB = None
+        return forked.each(_parse_stored, (found, cache), missing, PARALLEL_FROM)
 
     done = reuse_many(cache, [(key, _CACHE.get(key)) for key in keys], parse, _Parsed, stores_itself=True)
     kept = dict(zip(keys, done, strict=True))
@@ -186,18 +181,13 @@ PARALLEL_FROM = 48
 """Unparsed seeds from which parsing is shared among the machine's cores (a first build of a large corpus)."""
 
 
-_PARSE_JOB: tuple[list[tuple[tuple[str, str], bytes]], SeedCache | None] | None = None
-"""What :func:`_parse_stored` parses, (path, hash) and bytes, in this process or in forked children, and the cache
-it stores them in: set just before."""
-
-
-def _parse_stored(at: int) -> _Parsed:
-    """Parse the seed at ``at``, and store it in the cache, in the process that parsed it.
+def _parse_stored(job: tuple[list[tuple[tuple[str, str], bytes]], SeedCache | None], at: int) -> _Parsed:
+    """Parse the seed at ``at`` of the (path, hash) and bytes of ``job``, and store it in its cache, in the process
+    that parsed it.
 
     Rebuilds under ``mkdocs serve`` parse only the edited seeds, in this process (:func:`dossier.forked.can_fork`).
     """
-    assert _PARSE_JOB is not None
-    found, cache = _PARSE_JOB
+    found, cache = job
     key, data = found[at]
     result = _parse(data, key[0])
     if cache is not None:
@@ -286,12 +276,7 @@ def _link(
         keys.append(("linked", version, page.digest, page.src_uri, company.slug, page.label, kind, *anchors))
 
     def link(missing: list[int]) -> list[_Linked]:
-        global _LINK_JOB
-        _LINK_JOB = ((index, pages, recovered, outlines, keys), cache)
-        try:
-            return forked.starmap(_link_page, [(i,) for i in missing], PARALLEL_FROM)
-        finally:
-            _LINK_JOB = None
+        return forked.each(_link_page, (index, pages, recovered, outlines, keys, cache), missing, PARALLEL_FROM)
 
     done = reuse_many(cache, [(key, _LINKED.get(key)) for key in keys], link, tuple, stores_itself=True)
     kept = dict(zip(keys, done, strict=True))
@@ -308,17 +293,17 @@ def _link(
 
 
 _Linked = tuple[list[tuple[str | None, list[str]]], list[Mention]]
-_LinkJob = tuple[TermIndex, list[tuple[SeedPage, Company]], dict[str, Recovered], dict[str, Outline], list[tuple[str, ...]]]
-_LINK_JOB: tuple[_LinkJob, SeedCache | None] | None = None
-"""What :func:`_link_page` links, in this process or in forked children, with each page's cache key and the cache it
-stores them in: set just before."""
+_LinkJob = tuple[
+    TermIndex, list[tuple[SeedPage, Company]], dict[str, Recovered], dict[str, Outline], list[tuple[str, ...]], SeedCache | None
+]
+"""What :func:`_link_page` links: the term index, the pages, their blocks and outlines, each page's cache key, and the
+cache it stores them in."""
 
 
-def _link_page(at: int) -> _Linked:
+def _link_page(job: _LinkJob, at: int) -> _Linked:
     """The page at ``at``: its sections with their mentions linked, and those mentions; stored in the cache by the
     process that linked it."""
-    assert _LINK_JOB is not None
-    (index, pages, recovered, outlines, keys), cache = _LINK_JOB
+    index, pages, recovered, outlines, keys, cache = job
     page, company = pages[at]
     linker = PageLinker(index, page.src_uri, company.slug, page.label, page.classification.kind)
     linked = linker.sections(recovered[page.path].blocks, outlines[page.src_uri].anchors), linker.mentions

@@ -25,9 +25,6 @@ log = logging.getLogger("mkdocs.plugins.dossier.prerender")
 PARALLEL_FROM = 64
 """Pages from which converting them is shared among the machine's cores."""
 
-_job: tuple[list[Page], MkDocsConfig, Files] | None = None
-"""What the forked children convert: set just before they are forked."""
-
 
 @dataclass(frozen=True)
 class Rendered:
@@ -46,20 +43,16 @@ class Rendered:
 
 def prerender(config: MkDocsConfig, files: Files) -> int:
     """Convert every documentation page's Markdown on every core, where it is safe to; return how many were."""
-    global _job
     pages = [f.page for f in files.documentation_pages() if f.page is not None]
-    if len(pages) < PARALLEL_FROM or forked.cores() < 2 or not forked.can_fork():
-        return 0
+    if not forked.shared(len(pages), PARALLEL_FROM):
+        return 0  # MkDocs converts them one by one, as ever
     # The longest first, so that no core is left with a long page at the end while the others wait.
     pages.sort(key=lambda page: -len(page.file.content_bytes))
-    _job = (pages, config, files)
     try:
-        results = forked.starmap(_convert, [(i,) for i in range(len(pages))], PARALLEL_FROM)
+        results = forked.each(_convert, (pages, config, files), range(len(pages)), PARALLEL_FROM)
     except Exception as exc:  # a result that cannot come back (a plugin's object on a page): MkDocs converts them all
         log.debug(f"pages converted one by one: {exc!r}")
         return 0
-    finally:
-        _job = None
     done = 0
     for page, result in zip(pages, results, strict=True):
         if result is not None:
@@ -69,10 +62,10 @@ def prerender(config: MkDocsConfig, files: Files) -> int:
     return done
 
 
-def _convert(index: int) -> Rendered | None:
+def _convert(job: tuple[list[Page], MkDocsConfig, Files], index: int) -> Rendered | None:
     """In a child: read and convert one page as MkDocs's build would; None if that fails (MkDocs will report it)."""
-    assert _job is not None
-    page, config, files = _job[0][index], _job[1], _job[2]
+    pages, config, files = job
+    page = pages[index]
     try:
         # What the events log is dropped: MkDocs runs them again in the build, which logs it then.
         with _Capture():

@@ -89,9 +89,10 @@ class Term:
             and not _UNSAFE_TO_LOWER.search(text)
             and self.starts
             and all(_WORD_CHAR.match(s) for s in self.starts)  # then \b before a match is "no word character"
-            and not _top_branches(pattern)
+            and _bounded(pattern)
         ):
-            self._bare = re.compile(text[2:].lower(), pattern.flags & ~re.IGNORECASE)
+            # "\ba\b|\bb\b" becomes "(?:a\b|\bb\b)": the \b kept in the second adds nothing to the check by hand.
+            self._bare = re.compile(f"(?:{text[2:].lower()})", pattern.flags & ~re.IGNORECASE)
 
     def findall(self, text: str, lowered: str) -> list[str]:
         """Every match of the term in ``text`` (whose lowercase is ``lowered``), in lowercase, as ``findall`` finds them."""
@@ -106,6 +107,16 @@ class Term:
         return [match.group() for match in after_boundary(self._bare, lowered)]
 
 
+def _bounded(pattern: re.Pattern[str]) -> bool:
+    """Whether every match of the pattern starts at a word boundary: its first parsed item is ``\\b`` (the parser
+    takes a ``\\b`` that starts every alternative out in front of them)."""
+    try:
+        first = _parse.parse(pattern.pattern, pattern.flags)[0] if _parse is not None else None
+    except Exception:
+        return False
+    return first is not None and first[0] is _sre.AT and first[1] is _sre.AT_BOUNDARY
+
+
 def after_boundary(bare: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """The matches that ``\\b`` followed by ``bare`` has in ``text``, as ``finditer`` finds them, where each match of
     ``bare`` starts with a word character; far faster, as a pattern that starts with ``\\b`` is tried at every
@@ -118,24 +129,3 @@ def after_boundary(bare: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
             continue
         yield match
         at = max(match.end(), start + 1)
-
-
-def _top_branches(pattern: re.Pattern[str]) -> bool:
-    """Whether the pattern is alternatives at its top level (``\\ba\\b|\\bb\\b``): its first ``\\b`` is only the first's."""
-    depth, escaped, in_class = 0, False, False
-    for char in pattern.pattern:
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            return True
-    return False

@@ -63,9 +63,7 @@ class SeedCache:
         try:
             with file.open("rb") as stream:
                 value = pickle.load(stream)
-        except FileNotFoundError:
-            return None
-        except Exception:  # any entry that cannot be read back is made again
+        except Exception:  # none yet, or one that cannot be read back: it is made again
             return None
         self.used.add(file)
         return value

@@ -498,3 +498,10 @@ def test_a_topic_line_ends_with_its_paragraph() -> None:
     )
     (found,) = [t for t in page_topics(recover(body, 1, markdown=True), "Pay") if t.topic == "compensation"]
     assert found.line == "Negotiation starts from base pay and the salary band"
+
+
+def test_a_section_line_has_no_bullets() -> None:
+    # "What HR can't move: - Your step on the base-pay scale" on a topic page: the bullet is a mark, not a word.
+    block = RawMarkdown(1, "- Your step on the pay scale\n  + nested, on-call pay\n-not a bullet")
+    lines = [line.strip() for line in block_text(block).split("\n")]
+    assert lines == ["Your step on the pay scale", "nested, on-call pay", "-not a bullet"]

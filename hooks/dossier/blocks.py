@@ -282,9 +282,9 @@ class Recovered:
         return [b for b in self.blocks if isinstance(b, Heading)]
 
 
-_MARKUP = re.compile(r"(?P<reference>&#?\w+;)|^[ \t|:-]*-{3,}[ \t|:-]*$|\]\([^)]*\)|[\[\]*_`>#|]", re.MULTILINE)
-"""Markdown's marks, rules, table separator rows and link targets; and the character references that escape seed
-text (kept: "&#58;" is ":")."""
+_MARKUP = re.compile(r"(?P<reference>&#?\w+;)|^[ \t|:-]*-{3,}[ \t|:-]*$|^[ \t]*[-+][ \t]+|\]\([^)]*\)|[\[\]*_`>#|]", re.MULTILINE)
+"""Markdown's marks, rules, table separator rows, bullets and link targets; and the character references that escape
+seed text (kept: "&#58;" is ":"). An item's number stays: it is part of what the list says."""
 
 
 def block_text(block: Block) -> str:

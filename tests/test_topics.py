@@ -9,7 +9,22 @@ import pytest
 from dossier.blocks import RawMarkdown, block_text
 from dossier.sections import page_topics
 from dossier.structure import recover
-from dossier.topics import MIN_MENTIONS, TOPICS, WORDS_PER_MENTION, Topic, topics_of
+from dossier.topics import (
+    _END,
+    _POSSESSIVE,
+    _SEP_CHAR,
+    _START,
+    MIN_MENTIONS,
+    TOPICS,
+    WORDS_PER_MENTION,
+    Topic,
+    _compiled,
+    _lower,
+    terms,
+    topics_of,
+)
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 BY_SLUG = {topic.slug: topic for topic in TOPICS}
 
@@ -505,3 +520,26 @@ def test_a_section_line_has_no_bullets() -> None:
     block = RawMarkdown(1, "- Your step on the pay scale\n  + nested, on-call pay\n-not a bullet")
     lines = [line.strip() for line in block_text(block).split("\n")]
     assert lines == ["Your step on the pay scale", "nested, on-call pay", "-not a bullet"]
+
+
+_TERMS = sorted({term.lower() for topic in TOPICS for term in terms(topic)})
+_SEPARATORS = ["", " ", "  ", "-", "\u2011", "\u2014", "\u00ad", "\n", " - "]
+_WRITTEN_TERM = st.builds(
+    lambda term, sep, ending: sep.join(re.split(r"[\s\-]+", term)) + ending,
+    st.sampled_from(_TERMS),
+    st.sampled_from(_SEPARATORS),
+    st.sampled_from(["", "s", "es", "ies", "y", "'s", "’", "’s", "x", "é", "7"]),
+)
+_BETWEEN = st.sampled_from([" ", "\u2014", ", ", "\n", "x", "é", "7", "/", "("])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_WRITTEN_TERM, _BETWEEN), max_size=12))
+def test_the_compiled_terms_find_what_each_term_written_whole_would(pieces: list[str]) -> None:
+    # The pattern writes once what ends every term, and reads Unicode dashes as hyphens; written the plain way,
+    # with the end of the word after each term and every dash in each space between words, it finds the same.
+    vocabulary = _compiled()
+    plain = re.compile(_START + vocabulary.english.pattern(_SEP_CHAR, _POSSESSIVE + _END))
+    text = "".join(pieces)
+    found = [(m.span(), m.lastgroup) for m in vocabulary.words.finditer(_lower(text))]
+    assert found == [(m.span(), m.lastgroup) for m in plain.finditer(text.lower())]

@@ -8,7 +8,10 @@ English terms do not count next to words that change their sense ("job history",
 
 The terms are compiled once, when first needed, into a trie-shaped regular expression (and a small one for acronyms):
 a text is scanned once, a few tests a character, and a longer term ("coding interview", "talent acquisition",
-"機械学習") takes its words from a shorter one ("interview", "acquisition", "学習").
+"機械学習") takes its words from a shorter one ("interview", "acquisition", "学習"). What every English term ends with
+(a possessive, the end of the word) is written once, after the trie, and the text's Unicode dashes are read as
+hyphens: a character class past ASCII costs Python's compiler a 64K-entry table each time it is written, and the
+trie would write it over a thousand times (80 ms in every process that reads seeds, against 20 ms).
 
 A section is on a topic when:
 
@@ -920,6 +923,9 @@ TOPICS: tuple[Topic, ...] = tuple(entry.topic for entry in _VOCABULARY)
 
 _DASHES = "\\-\u00ad\u2010-\u2015"  # hyphen-minus, soft hyphen, U+2010..U+2015 (hyphen, non-breaking hyphen, dashes)
 _SEP_CHAR = f"[\\s{_DASHES}]"
+_UNICODE_DASH = re.compile("[\u00ad\u2010-\u2015]")
+_SEP_IN_LOWERED = "[\\s-]"
+"""A space or dash between a term's words, in a text whose Unicode dashes are hyphens (:func:`_lower`)."""
 _LATIN = "0-9A-Za-z\u00c0-\u024f"
 _START = f"(?<![{_LATIN}])"
 _END = f"(?![{_LATIN}])"
@@ -934,7 +940,7 @@ class _Node:
     next: dict[str, _Node] = field(default_factory=dict)
     """By character, or :data:`_SEP_KEY` for spaces and dashes between words."""
     ends: dict[str, str] = field(default_factory=dict)
-    """The pattern of a term's last letters and what may follow it (a plural, a possessive), to its group's name."""
+    """The pattern of what may follow a term's last letter (a plural), to its group's name."""
 
     def add(self, path: str, tail: str, group: str) -> None:
         node = self
@@ -942,10 +948,14 @@ class _Node:
             node = node.next.setdefault(key, _Node())
         node.ends[tail] = group
 
-    def pattern(self) -> str:
-        """The terms from here as one pattern, longer terms first: the trie keeps the scan to a few tests a character."""
-        branches = [(f"{_SEP_CHAR}*" if key == _SEP_KEY else re.escape(key)) + node.pattern() for key, node in self.next.items()]
-        branches += [f"{tail}(?P<{group}>)" for tail, group in self.ends.items()]
+    def pattern(self, sep: str = _SEP_IN_LOWERED, end: str = "") -> str:
+        """The terms from here as one pattern, longer terms first: the trie keeps the scan to a few tests a character.
+
+        ``sep`` stands between a term's words, ``end`` after each term."""
+        branches = [
+            (f"{sep}*" if key == _SEP_KEY else re.escape(key)) + node.pattern(sep, end) for key, node in self.next.items()
+        ]
+        branches += [f"{tail}(?P<{group}>){end}" for tail, group in self.ends.items()]
         return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
 
 
@@ -954,13 +964,14 @@ def _words(term: str) -> list[str]:
 
 
 def _english(term: _Term) -> tuple[str, str]:
-    """A term's path in the trie and its tail: whole words, with a plural ("RSUs", "salaries") and a possessive."""
+    """A term's path in the trie and its tail: its words, with a plural ("RSUs", "salaries"). The trie's pattern adds a
+    possessive and the end of the word after every term."""
     path, plural = _SEP_KEY.join(_words(term.text)), ""
     if term.plural and re.search("[^aeiou]y$", path):
         path, plural = path[:-1], "(?:y|ies)"
     elif term.plural and path[-1].isalpha():
         plural = "(?:e?s)?"
-    return path, f"{plural}{_POSSESSIVE}{_END}"
+    return path, plural
 
 
 def _context(words: tuple[str, ...]) -> str:
@@ -972,10 +983,12 @@ class _Vocabulary:
     """The vocabulary compiled: every term of every topic in three patterns, and what each of their groups stands for."""
 
     words: re.Pattern[str]
-    """Terms that start with a letter or a digit of the Latin script, matched in lowercased text; each term ends in
-    an empty named group. Apart from the others, as a pattern that starts with a letter lets the scan skip ahead."""
+    """English terms, matched in lowercased text (:func:`_lower`); each term ends in an empty named group. Apart from
+    the others, as a pattern that starts with a letter lets the scan skip ahead."""
+    english: _Node
+    """The trie ``words`` is written from."""
     cjk: re.Pattern[str]
-    """Terms that start with a Japanese character, matched in lowercased text."""
+    """Japanese terms, matched in lowercased text."""
     acronyms: re.Pattern[str]
     """Acronyms, matched in the text as written."""
     groups: dict[str, tuple[str, tuple[Topic, ...]]]
@@ -1010,15 +1023,18 @@ def _compiled() -> _Vocabulary:
             if kind == "acronym":
                 acronyms.append(f"{re.escape(term.text)}(?P<{group}>)")
                 continue
+            # Japanese terms match anywhere, even those that start with a digit ("360度評価").
             path, tail = _english(term) if kind == "english" else (term.text.lower(), "")
-            (latin if re.match(f"[{_LATIN}]", path) else other).add(path, tail, group)
+            (latin if kind == "english" else other).add(path, tail, group)
             if term.not_after:
                 not_after[group] = re.compile(f"{_START}(?:{_context(term.not_after)})(?:,\\s*|{_SEP_CHAR}+)\\Z")
             if term.not_before:
                 not_before[group] = re.compile(f"[\\s,{_DASHES}]*(?:(?:and|&)\\s*)?(?:{_context(term.not_before)}){_END}")
     acronyms.sort(key=len, reverse=True)
     return _Vocabulary(
-        words=re.compile(f"{_START}{latin.pattern()}"),
+        # "(?:a|b)c" is "(?:ac|bc)", tried in the same order: what ends every term is written once.
+        words=re.compile(f"{_START}{latin.pattern()}{_POSSESSIVE}{_END}"),
+        english=latin,
         cjk=re.compile(other.pattern()),
         acronyms=re.compile(f"{_START}(?:{'|'.join(acronyms)})s?{_POSSESSIVE}{_END}"),
         groups=groups,
@@ -1031,9 +1047,14 @@ _CJK_RUN = re.compile(f"[{CJK_CHARS}]+")
 
 
 def _lower(text: str) -> str:
-    """The text in lower case, each character still where it was (a rare letter, "İ", lowercases to two)."""
+    """The text in lower case and its Unicode dashes as hyphens, each character still where it was (a rare letter,
+    "İ", lowercases to two)."""
     lowered = text.lower()
-    return lowered if len(lowered) == len(text) else "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    if text.isascii():
+        return lowered
+    if len(lowered) != len(text):
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return _UNICODE_DASH.sub("-", lowered)
 
 
 def _mentions(text: str) -> list[tuple[int, str, str]]:

@@ -166,7 +166,7 @@ def test_the_kind_shortcut_never_changes_a_guess(monkeypatch: pytest.MonkeyPatch
             source = read_seed(path.read_bytes(), path.name, Problems())
             if source is not None:
                 texts.append((source.body, str(source.front_matter.get("title", ""))))
-    assert any(term._bare for terms in kind._TERMS.values() for term, _ in terms)
+    assert any(term._bare for terms in kind._terms().values() for term, _ in terms)
     shortcut = [kind.guess_kind(text, title) for text, title in texts]
     monkeypatch.setattr(Term, "findall", lambda self, text, lowered: [m.lower() for m in self.pattern.findall(text)])
     assert [kind.guess_kind(text, title) for text, title in texts] == shortcut

@@ -3,7 +3,10 @@ exactly the site a fresh build of the same seeds gives."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +18,7 @@ from dossier.pipeline import build_site
 from helpers import ROOT
 
 CORPUS = ROOT / "tests" / "corpus" / "seeds"
+_ENV = {**os.environ, "PYTHONPATH": str(ROOT / "hooks")}
 
 
 def _pages(seeds: Path) -> list[tuple[str, str]]:
@@ -160,3 +164,37 @@ def test_the_cache_follows_the_code(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     build_site(seeds, cache_dir=cache)
     assert len(parsed) == len([p for p in seeds.rglob("*") if p.is_file()])
     assert [p.name for p in cache.iterdir()] == ["0123456789abcdef"] != [old]
+
+
+PARSE_ONLY = ("pydantic", "markdown_it", "tldextract")
+"""Libraries only reading a seed needs: a build of seeds all read before does without them (pydantic alone takes
+40 ms to import, a tenth of a small site's whole build)."""
+
+_BUILD_AND_LIST = """
+import sys
+from pathlib import Path
+from dossier.pipeline import build_site
+site = build_site(Path(sys.argv[1]), cache_dir=Path(sys.argv[2]))
+print(len(site.pages), *sorted({name.split(".")[0] for name in sys.modules}))
+"""
+
+
+def test_a_build_of_cached_seeds_loads_no_library_only_reading_needs(tmp_path: Path) -> None:
+    seeds, cache = tmp_path / "seeds", tmp_path / ".cache" / "dossier"
+    shutil.copytree(CORPUS, seeds)
+    (seeds / "brindlewick-interviews.txt").write_text(
+        "How Brindlewick Ceramics interviews\n\nApply on https://careers.brindlewick.example.com/jobs, then expect a "
+        "phone screen with a recruiter and a half-day studio visit.\n",
+        encoding="utf-8",
+    )
+
+    def build() -> tuple[int, set[str]]:
+        command = [sys.executable, "-c", _BUILD_AND_LIST, str(seeds), str(cache)]
+        pages, *modules = subprocess.run(command, check=True, capture_output=True, text=True, env=_ENV).stdout.split()
+        return int(pages), set(modules)
+
+    first_pages, first_modules = build()
+    assert set(PARSE_ONLY) <= first_modules  # the seeds use them all: compensation data, Markdown, a URL
+    again_pages, again_modules = build()
+    assert again_pages == first_pages
+    assert set(PARSE_ONLY) & again_modules == set()

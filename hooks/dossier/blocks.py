@@ -256,6 +256,29 @@ class Aside(Block):
 
 
 @dataclass
+class MarkdownHeading(Heading):
+    """A heading written in Markdown by the seed's author: ``rendered`` is its escaped inline Markdown."""
+
+    rendered: str = ""
+
+    def markdown(self) -> str:
+        # A run of '#' closing the line would be read as the heading's closing marks.
+        text = re.sub(r"#+\s*$", lambda m: m.group().replace("#", "&#35;"), self.rendered)
+        return f"{'#' * self.level} {text}"
+
+
+@dataclass
+class EmbedLink(Block):
+    """A link to the page of something a seed embedded (a video, a form), shown instead of the embed."""
+
+    url: str
+    label: str
+
+    def markdown(self) -> str:
+        return link(inline(self.label), self.url)
+
+
+@dataclass
 class RawMarkdown(Block):
     """Markdown written by the seed's author, already made safe."""
 

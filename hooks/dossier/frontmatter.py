@@ -4,20 +4,18 @@ The loader is PyYAML's safe loader (no tags that build Python objects), made to
 refuse duplicate keys and impossible dates, and bounded: front matter that is
 too large, too deep, or that expands through aliases into too many nodes is
 refused instead of hanging the build. The keys Dossier reads are checked
-against a declared schema (:class:`SeedMeta`); a wrong type names the field and
-its line, and the field is ignored.
+against a declared schema (:class:`dossier.seed_meta.SeedMeta`); a wrong type
+names the field and its line, and the field is ignored.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import tomllib
 from typing import Any
 
 import frontmatter
 import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from .blocks import SAFE_URL
 from .problems import Problems, Severity
@@ -25,7 +23,6 @@ from .problems import Problems, Severity
 MAX_FRONT_MATTER_CHARS = 100_000
 MAX_DEPTH = 30
 MAX_NODES = 20_000
-KINDS = ("compensation", "interview", "values", "role", "history", "levels", "other")
 
 _HANDLER = frontmatter.YAMLHandler()
 _OPENING = re.compile(r"\A---[ \t]*\n")
@@ -99,68 +96,6 @@ class _StrictLoader(_Loader):  # type: ignore[misc,valid-type]
 _StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", _StrictLoader.construct_yaml_timestamp)
 
 
-def _too_big(value: Any) -> str | None:
-    """Why a loaded value is too deep or too large (aliases counted as expanded), or None."""
-    stack: list[tuple[Any, int]] = [(value, 0)]
-    nodes = 0
-    while stack:
-        item, depth = stack.pop()
-        nodes += 1
-        if nodes > MAX_NODES:
-            return f"more than {MAX_NODES:,} values (aliases expanded)"
-        if depth > MAX_DEPTH:
-            return f"nested deeper than {MAX_DEPTH} levels"
-        if isinstance(item, dict):
-            stack.extend((v, depth + 1) for v in item.values())
-        elif isinstance(item, list):
-            stack.extend((v, depth + 1) for v in item)
-    return None
-
-
-class SeedMeta(BaseModel):
-    """The front matter keys Dossier reads; any other key is kept as it is."""
-
-    model_config = ConfigDict(extra="allow", strict=True)
-
-    company: str | None = None
-    company_display: str | None = None
-    company_name: str | None = None
-    kind: str | None = None
-    type: str | None = None
-    role: str | None = None
-    role_display: str | None = None
-    title: str | None = None
-    tags: list[str] | None = None
-    last_updated: dt.date | str | None = None
-
-    @field_validator("company", "company_display", "company_name", "role", "role_display", "title", mode="before")
-    @classmethod
-    def _numbers_are_text(cls, value: Any) -> Any:
-        # "404" is a fine company name even when YAML reads it as a number.
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return str(value)
-        return value
-
-    @field_validator("company", "company_display", "company_name", mode="after")
-    @classmethod
-    def _a_name(cls, value: str | None) -> str | None:
-        if value is not None and not value.strip():
-            raise ValueError(f"expected the company's name, got {value!r}")
-        return value
-
-    @field_validator("kind", mode="after")
-    @classmethod
-    def _known_kind(cls, value: str | None) -> str | None:
-        if value is not None and value.strip().casefold() not in KINDS:
-            raise ValueError(f"unknown kind {value!r}; use one of {', '.join(KINDS)}")
-        return value
-
-    @field_validator("last_updated", mode="before")
-    @classmethod
-    def _datetime_is_date(cls, value: Any) -> Any:
-        return value.date() if isinstance(value, dt.datetime) else value
-
-
 def text_value(front: dict[str, Any], *keys: str) -> str | None:
     """The text of the first of ``keys`` that front matter gives as non-blank text, white space collapsed."""
     found = text_field(front, *keys)
@@ -187,14 +122,6 @@ def original_url(front: dict[str, Any]) -> str | None:
         if value and SAFE_URL.match(value) and value.lower().startswith("http"):
             return value
     return None
-
-
-def _describe(value: Any) -> str:
-    if isinstance(value, bool):
-        return f"{str(value).lower()} (YAML reads yes/no/on/off as true/false: put the value in quotes)"
-    if value is None:
-        return "nothing"
-    return f"{type(value).__name__} {value!r}"[:120]
 
 
 def _key_lines(yaml_text: str) -> dict[str, int]:
@@ -295,6 +222,35 @@ def _toml_key_lines(text: str) -> dict[str, int]:
     return lines
 
 
+def tags(front: dict[str, Any]) -> list[str]:
+    """The front matter's ``tags`` (or ``keywords``): a list, or one comma-separated string."""
+    for name in ("tags", "keywords"):
+        value = front.get(name)
+        if isinstance(value, str):
+            return [t.strip() for t in value.split(",") if t.strip()]
+        if isinstance(value, list):
+            return [" ".join(str(t).split()) for t in value if isinstance(t, str | int) and str(t).strip()]
+    return []
+
+
+def _too_big(value: Any) -> str | None:
+    """Why a loaded value is too deep or too large (aliases counted as expanded), or None."""
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    nodes = 0
+    while stack:
+        item, depth = stack.pop()
+        nodes += 1
+        if nodes > MAX_NODES:
+            return f"more than {MAX_NODES:,} values (aliases expanded)"
+        if depth > MAX_DEPTH:
+            return f"nested deeper than {MAX_DEPTH} levels"
+        if isinstance(item, dict):
+            stack.extend((v, depth + 1) for v in item.values())
+        elif isinstance(item, list):
+            stack.extend((v, depth + 1) for v in item)
+    return None
+
+
 def _checked(value: Any, path: str, problems: Problems, lines: dict[str, int]) -> dict[str, Any] | None:
     """Front matter that loaded, checked for shape, size and the schema of the keys Dossier reads."""
     if value is None:
@@ -311,31 +267,8 @@ def _checked(value: Any, path: str, problems: Problems, lines: dict[str, int]) -
     if reason:
         problems.add(path, 2, f"front matter is too large: {reason}; shown as text", Severity.ERROR)
         return None
-    data = {str(k): v for k, v in value.items()}
-    try:
-        meta = SeedMeta.model_validate(data)
-    except ValidationError as exc:
-        for error in exc.errors():
-            field = str(error["loc"][0])
-            if error["type"].startswith("string"):
-                message = f"{field}: expected text, got {_describe(data.get(field))}; ignored"
-            elif error["type"] == "value_error":
-                message = f"{field}: {error['msg'].removeprefix('Value error, ')}; ignored"
-            else:
-                message = f"{field}: {error['msg'].lower()}, got {_describe(data.get(field))}; ignored"
-            problems.add(path, lines.get(field, 2), message, Severity.ERROR)
-            data.pop(field, None)
-        meta = SeedMeta.model_validate(data)
-    data.update(meta.model_dump(exclude_unset=True, exclude=set(meta.model_extra or {})))
-    return data
+    # Imported only when a seed is read: pydantic takes 40 ms to import, which a build of seeds all read before
+    # (kept in .cache/dossier/) never needs.
+    from .seed_meta import validated
 
-
-def tags(front: dict[str, Any]) -> list[str]:
-    """The front matter's ``tags`` (or ``keywords``): a list, or one comma-separated string."""
-    for name in ("tags", "keywords"):
-        value = front.get(name)
-        if isinstance(value, str):
-            return [t.strip() for t in value.split(",") if t.strip()]
-        if isinstance(value, list):
-            return [" ".join(str(t).split()) for t in value if isinstance(t, str | int) and str(t).strip()]
-    return []
+    return validated({str(k): v for k, v in value.items()}, path, problems, lines)

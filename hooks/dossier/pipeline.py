@@ -25,11 +25,9 @@ from .link import Mention, Outline, PageLinker, TermIndex, build_index
 from .link.backlinks import by_target, groups, section_notes
 from .link.elsewhere import by_kind, compare_uri, elsewhere
 from .link.linker import join_sections
-from .markdown.html_blocks import is_html_document
 from .model import Classification, Company, GeneratedPage, Kind, PayData, SeedPage, Strength
 from .pay.body import disagreements, find_table, stock_period
 from .pay.render import build_date
-from .pay.schema import read_pay
 from .pay_pages import HubFinder, compare_pages, occupation, pay_headings, pay_section, pay_summary, role_compare_uri
 from .problems import Problem, Problems, Severity
 from .read import Source, read_seed
@@ -93,6 +91,10 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
 
 def _parse(data: bytes, path: str) -> _Parsed:
+    # Imported when a seed is parsed: markdown-it-py and pydantic are not needed by a build of seeds all parsed before.
+    from .markdown.html_blocks import is_html_document
+    from .pay.schema import read_pay
+
     problems = Problems()
     source = read_seed(data, path, problems)
     if source is None:
@@ -116,7 +118,7 @@ def _parse(data: bytes, path: str) -> _Parsed:
     first_heading = recovered.headings[0].text if recovered.headings and not recovered.title else None
     title = " · ".join(filter(None, [recovered.document_title, recovered.title, first_heading]))
     classification = classify(text, front, folder, title=title, page_url=page_url)
-    pay = _pay(source, problems) if "compensation" in front else None
+    pay = _pay(read_pay(front, source.path, source.field_lines, problems), source, problems) if "compensation" in front else None
     page = SeedPage(
         path=path,
         classification=classification,
@@ -132,9 +134,8 @@ def _parse(data: bytes, path: str) -> _Parsed:
     return _Parsed(page, source, recovered, tuple(problems.items))
 
 
-def _pay(source: Source, problems: Problems) -> PayData | None:
+def _pay(pay: PayData | None, source: Source, problems: Problems) -> PayData | None:
     """A compensation seed's data, checked, with how its text counts stock and where its text disagrees."""
-    pay = read_pay(source.front_matter, source.path, source.field_lines, problems)
     if pay is None:
         return None
     table = find_table(source.body, source.body_line)

@@ -8,9 +8,6 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-import ftfy
-from ftfy.badness import BADNESS_RE, is_bad
-
 from .frontmatter import field_lines, parse_front_matter, split_front_matter
 from .problems import Problems, Severity
 
@@ -152,7 +149,13 @@ def _fix_text(text: str) -> str:
     return "".join(out)
 
 
+# ftfy is imported where a text is repaired, not with this module: it takes 30 ms to import, which a build of seeds
+# all read before (kept in .cache/dossier/, whose entries hold this module's Source) never needs.
+
+
 def _ftfy(text: str, unescape_html: str | bool) -> str:
+    import ftfy
+
     return ftfy.fix_text(
         text,
         normalization="NFC",
@@ -171,6 +174,8 @@ def repair_mojibake(text: str, path: str, first_line: int, problems: Problems) -
     ftfy leaves a residue such as ``ðŸ—ï¸``; on lines ftfy still judges bad, the
     runs of mojibake characters around each suspicious sequence are removed.
     """
+    from ftfy.badness import BADNESS_RE, is_bad
+
     text = _remove_truncated_punctuation(text, path, first_line, problems)
     fixed = text if text.isascii() and not _ASCII_FIXES.search(text) else _fix_text(text)
     if fixed != unicodedata.normalize("NFC", text):
@@ -252,6 +257,8 @@ def read_seed(data: bytes, path: str, problems: Problems) -> Source | None:
 def _repair_values(value: Any) -> Any:
     """Repair mojibake inside front matter strings."""
     if isinstance(value, str):
+        import ftfy
+
         return ftfy.fix_text(value, uncurl_quotes=False)
     if isinstance(value, list):
         return [_repair_values(v) for v in value]

@@ -26,8 +26,6 @@ from .blocks import (
     Timeline,
     block_text,
 )
-from .markdown import is_markdown, recover_markdown
-from .markdown.html_blocks import is_html_document, read_html_document
 
 MAX_HEADING_CHARS = 100
 MAX_HEADING_WORDS = 14
@@ -519,6 +517,11 @@ def recover(
     ``base_url`` and ``front_title`` come from
     its front matter (see :func:`dossier.markdown.recover_markdown`).
     """
+    # Imported when a seed is read, not with this module: markdown-it-py is not needed by a build of seeds all read
+    # before (kept in .cache/dossier/, whose entries hold this module's Recovered).
+    from .markdown import is_markdown, recover_markdown
+    from .markdown.html_blocks import is_html_document, read_html_document
+
     if html or is_html_document(body):
         return read_html_document(body, first_line)
     if markdown or is_markdown(body):

@@ -9,7 +9,6 @@ Markdown (:mod:`.writer`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from markdown.extensions.toc import unique
 from markdown_it import MarkdownIt
@@ -18,7 +17,7 @@ from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.deflist import deflist_plugin
 
 from ..anchors import slugify
-from ..blocks import Block, FormattedParagraph, Heading, RawMarkdown, Recovered, block_start, nest_headings
+from ..blocks import Block, FormattedParagraph, Heading, MarkdownHeading, RawMarkdown, Recovered, block_start, nest_headings
 from .dialect import normalise
 from .writer import Writer, drop_trailing_attributes, plain_text
 
@@ -43,18 +42,6 @@ def is_markdown(body: str) -> bool:
     """Whether a seed's body is Markdown: it has ATX headings or at least two bold heading lines."""
     lines = body.split("\n")
     return any(_ATX.match(line) for line in lines) or sum(1 for line in lines if _BOLD_LINE.match(line.strip())) >= 2
-
-
-@dataclass
-class MarkdownHeading(Heading):
-    """A heading written in Markdown by the seed's author: ``rendered`` is its escaped inline Markdown."""
-
-    rendered: str = ""
-
-    def markdown(self) -> str:
-        # A run of '#' closing the line would be read as the heading's closing marks.
-        text = re.sub(r"#+\s*$", lambda m: m.group().replace("#", "&#35;"), self.rendered)
-        return f"{'#' * self.level} {text}"
 
 
 def _bold_line(node: SyntaxTreeNode) -> tuple[SyntaxTreeNode, list[SyntaxTreeNode]] | None:

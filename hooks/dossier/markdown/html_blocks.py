@@ -16,12 +16,12 @@ headings included.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from ..blocks import (
     SAFE_URL,
     Block,
+    EmbedLink,
     FormattedParagraph,
     Heading,
     ListBlock,
@@ -30,8 +30,6 @@ from ..blocks import (
     Table,
     block_start,
     escape,
-    inline,
-    link,
     nest_headings,
 )
 
@@ -70,17 +68,6 @@ def _emphasised(marked: str) -> str:
 
         text = re.sub(f"{opening}(\\s*)([^{opening}{closing}]*?)(\\s*){closing}", wrap, text)
     return block_start(_EMPHASIS.sub("", text).strip())
-
-
-@dataclass
-class EmbedLink(Block):
-    """A link to the page of something a seed embedded (a video, a form), shown instead of the embed."""
-
-    url: str
-    label: str
-
-    def markdown(self) -> str:
-        return link(inline(self.label), self.url)
 
 
 class _Reader(HTMLParser):

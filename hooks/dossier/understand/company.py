@@ -23,13 +23,16 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
-import tldextract
 from wordfreq import zipf_frequency
 
 from ..cjk import CJK, CJK_CHARS
 from ..model import Strength
+
+if TYPE_CHECKING:
+    import tldextract
 
 ORDINARY_ZIPF = 3.8
 """A word at least this frequent in English (wordfreq's Zipf scale: 3.8 is about 6 per million words) is ordinary."""
@@ -75,8 +78,6 @@ _OWN_SITE = {
     "people",
 }
 """Subdomains and first path segments that say a site is the company's own ("careers.acme.com", "acme.com/jobs")."""
-
-_EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
 
 @dataclass(frozen=True)
@@ -250,9 +251,18 @@ def _merge_parts(candidates: dict[str, _Candidate]) -> None:
                 break
 
 
+@cache
+def _extract() -> tldextract.TLDExtract:
+    """tldextract with its bundled suffix list, imported when a text first names a URL: with requests, it takes 50 ms
+    to import, which a build of seeds all read before (kept in .cache/dossier/) never needs."""
+    import tldextract
+
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+
 def _url_labels(url: str) -> list[tuple[str, str]]:
     """The labels of a URL that may name its owner, each with where it is: "host", "own" (a careers site) or "path"."""
-    parts = _EXTRACT(url)
+    parts = _extract()(url)
     if not parts.suffix:
         return []
     subdomains = [label for label in parts.subdomain.split(".") if label and label != "www"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 
 from ..cjk import CJK
 from ..model import Kind, Strength
@@ -167,10 +168,17 @@ _TITLE_TERMS: dict[Kind, str] = {
     Kind.LEVELS: r"\b(?:levels|ladders?|career (?:framework|path|progression|levels?)|progression|promotions?)\b"
     r"|等級|キャリアラダー|ラダー",
 }
-_TERMS = {
-    kind: tuple((Term(re.compile(p, re.IGNORECASE) if not CJK.search(p) else re.compile(re.escape(p))), w) for p, w in terms)
-    for kind, terms in _KIND_TERMS.items()
-}
+
+
+@cache
+def _terms() -> dict[Kind, tuple[tuple[Term, float], ...]]:
+    """Each kind's terms compiled, when a seed is first classified (not by a build of seeds all read before)."""
+    return {
+        kind: tuple((Term(re.compile(p, re.IGNORECASE) if not CJK.search(p) else re.compile(re.escape(p))), w) for p, w in terms)
+        for kind, terms in _KIND_TERMS.items()
+    }
+
+
 _TITLE_COMPILED = {kind: re.compile(p, re.IGNORECASE) for kind, p in _TITLE_TERMS.items()}
 
 _YEAR = re.compile(r"(?<!\d)(?:1[89]\d\d|20\d\d)(?!\d)")
@@ -259,7 +267,7 @@ def guess_kind(text: str, title: str) -> Guess:
     scores: dict[Kind, float] = {}
     notes: dict[Kind, list[str]] = {}
     lowered = text.lower()
-    for kind, terms in _TERMS.items():
+    for kind, terms in _terms().items():
         score = 0.0
         found = []
         for term, weight in terms:

@@ -9,12 +9,12 @@ has their Markdown converted on every core (:mod:`dossier.prerender`).
 
 from __future__ import annotations
 
-import gc
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
+from dossier import heap
 from dossier.export import escaped_nav
 from dossier.model import GeneratedPage
 from dossier.pipeline import build_site
@@ -40,13 +40,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     seeds = root / str(settings.get("seeds", "seeds"))
     cache = root / ".cache" / "dossier" if settings.get("cache", True) else None
+    heap.before_pipeline()  # the last build's pages, if any: MkDocs's objects, not the pipeline's work
     started = time.perf_counter()
-    gc.unfreeze()  # the last build's objects may be collected again
     site = build_site(seeds, config.site_name, cache)
-    # What the pipeline keeps lives until the next build: the cycle collector need not walk it at every collection
-    # while MkDocs renders the pages.
-    gc.freeze()
     elapsed = time.perf_counter() - started
+    heap.after_pipeline()
     for problem in site.problems.sorted():
         if problem.severity is Severity.ERROR:
             log.error(str(problem))

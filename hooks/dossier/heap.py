@@ -1,0 +1,30 @@
+"""The cycle collector around a build: the pipeline's objects are kept out of it while MkDocs renders, and what the
+build before left behind is collected first.
+
+What the pipeline keeps lives until the next build, so the collector need not walk it at every collection while
+MkDocs renders the pages (it otherwise walks the whole corpus again and again: 2.5 s of warm pipeline at 3,676
+seeds became 1.7 s). Freezing keeps everything alive at that moment out of it, though, the last build's pages (and
+their cycles) included: under `mkdocs serve`, a rebuild collects those first, or each edit would add a whole
+build to the process (38 MB at 896 pages).
+"""
+
+from __future__ import annotations
+
+import gc
+
+_built = False
+"""Whether this process has built before (`mkdocs serve`): the last build's objects are garbage now."""
+
+
+def before_pipeline() -> None:
+    """Give the last build's objects back to the collector, and collect what is garbage of them."""
+    gc.unfreeze()
+    if _built:
+        gc.collect()
+
+
+def after_pipeline() -> None:
+    """Keep what is alive now (the pipeline's result, the modules) out of the collector until the next build."""
+    global _built
+    gc.freeze()
+    _built = True

@@ -67,8 +67,8 @@ class Build:
         return node.text_content()
 
 
-def build_project(tmp: Path, seed_dirs: list[Path], strict: bool = True, extra_env: dict[str, str] | None = None) -> Build:
-    """Copy the project (config, docs, hooks) to ``tmp`` with the given seeds, and build it."""
+def copy_project(tmp: Path, seed_dirs: list[Path]) -> Path:
+    """A copy of the project (config, docs, hooks) in ``tmp``/project, with the given seeds."""
     project = tmp / "project"
     project.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
@@ -78,6 +78,12 @@ def build_project(tmp: Path, seed_dirs: list[Path], strict: bool = True, extra_e
     seeds.mkdir(exist_ok=True)
     for folder in seed_dirs:
         shutil.copytree(folder, seeds, dirs_exist_ok=True, symlinks=True)
+    return project
+
+
+def build_project(tmp: Path, seed_dirs: list[Path], strict: bool = True, extra_env: dict[str, str] | None = None) -> Build:
+    """Copy the project (config, docs, hooks) to ``tmp`` with the given seeds, and build it."""
+    project = copy_project(tmp, seed_dirs)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
     args = [sys.executable, "-m", "mkdocs", "build", "-d", str(project / "site")]
     if strict:

@@ -14,7 +14,7 @@ import dossier.pipeline
 import dossier.prerender
 import pytest
 from dossier.pipeline import build_site
-from helpers import CORPUS, ROOT, SAMPLE_SEEDS, build_project
+from helpers import CORPUS, SAMPLE_SEEDS, build_project, copy_project
 
 SITEMAPS = {"sitemap.xml", "sitemap.xml.gz"}
 
@@ -122,13 +122,7 @@ def test_pages_converted_on_several_cores_give_the_same_site_and_warnings(
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    project = tmp_path / "project"
-    project.mkdir()
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    shutil.copytree(ROOT / "docs", project / "docs")
-    shutil.copytree(ROOT / "hooks", project / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(SAMPLE_SEEDS, project / "seeds")
-    shutil.copytree(CORPUS / "seeds", project / "seeds", dirs_exist_ok=True)
+    project = copy_project(tmp_path, [SAMPLE_SEEDS, CORPUS / "seeds"])
     (project / "hooks" / "noisy.py").write_text(
         "import logging\n\n"
         "def on_page_markdown(markdown, page, config, files):\n"

@@ -15,7 +15,7 @@ import dossier.seed_cache
 import dossier.topic_pages
 import pytest
 from dossier.pipeline import build_site
-from helpers import ROOT
+from helpers import ROOT, copy_project
 
 CORPUS = ROOT / "tests" / "corpus" / "seeds"
 _ENV = {**os.environ, "PYTHONPATH": str(ROOT / "hooks")}
@@ -216,12 +216,7 @@ def test_rebuilds_in_one_process_do_not_pile_up_the_last_builds(tmp_path: Path) 
     """Under `mkdocs serve` each build's objects become garbage at the next; kept out of the cycle collector while
     MkDocs renders, they must still be collected, or a long session grows by a whole build at every edit (38 MB
     at 896 pages)."""
-    project = tmp_path / "project"
-    project.mkdir()
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    shutil.copytree(ROOT / "docs", project / "docs")
-    shutil.copytree(ROOT / "hooks", project / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(CORPUS, project / "seeds")
+    project = copy_project(tmp_path, [CORPUS])
 
     def builds(count: int) -> tuple[int, int]:
         command = [sys.executable, "-c", _SERVE_REBUILDS, str(project / "mkdocs.yml"), str(tmp_path / "site"), str(count)]

@@ -91,9 +91,9 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
 
 def _parse(data: bytes, path: str) -> _Parsed:
-    # Imported when a seed is parsed: markdown-it-py and pydantic are not needed by a build of seeds all parsed before.
+    # Imported when a seed is parsed (as pydantic, for its pay data, in _pay): a build of seeds all parsed before
+    # (kept in .cache/dossier/) needs no markdown-it-py.
     from .markdown.html_blocks import is_html_document
-    from .pay.schema import read_pay
 
     problems = Problems()
     source = read_seed(data, path, problems)
@@ -118,7 +118,7 @@ def _parse(data: bytes, path: str) -> _Parsed:
     first_heading = recovered.headings[0].text if recovered.headings and not recovered.title else None
     title = " · ".join(filter(None, [recovered.document_title, recovered.title, first_heading]))
     classification = classify(text, front, folder, title=title, page_url=page_url)
-    pay = _pay(read_pay(front, source.path, source.field_lines, problems), source, problems) if "compensation" in front else None
+    pay = _pay(source, problems) if "compensation" in front else None
     page = SeedPage(
         path=path,
         classification=classification,
@@ -134,8 +134,11 @@ def _parse(data: bytes, path: str) -> _Parsed:
     return _Parsed(page, source, recovered, tuple(problems.items))
 
 
-def _pay(pay: PayData | None, source: Source, problems: Problems) -> PayData | None:
+def _pay(source: Source, problems: Problems) -> PayData | None:
     """A compensation seed's data, checked, with how its text counts stock and where its text disagrees."""
+    from .pay.schema import read_pay  # pydantic: not needed by a build of seeds all parsed before
+
+    pay = read_pay(source.front_matter, source.path, source.field_lines, problems)
     if pay is None:
         return None
     table = find_table(source.body, source.body_line)

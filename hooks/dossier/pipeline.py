@@ -91,8 +91,7 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
 
 def _parse(data: bytes, path: str) -> _Parsed:
-    # Imported when a seed is parsed (as pydantic, for its pay data, in _pay): a build of seeds all parsed before
-    # (kept in .cache/dossier/) needs no markdown-it-py.
+    # markdown-it-py is imported here, not with this module: a build of seeds all parsed before never needs it.
     from .markdown.html_blocks import is_html_document
 
     problems = Problems()

@@ -921,9 +921,10 @@ _VOCABULARY: tuple[_Entry, ...] = (
 TOPICS: tuple[Topic, ...] = tuple(entry.topic for entry in _VOCABULARY)
 """The vocabulary, in display order: hiring, pay, growth, the work, the company."""
 
-_DASHES = "\\-\u00ad\u2010-\u2015"  # hyphen-minus, soft hyphen, U+2010..U+2015 (hyphen, non-breaking hyphen, dashes)
+_UNICODE_DASHES = "\u00ad\u2010-\u2015"  # soft hyphen, U+2010..U+2015 (hyphen, non-breaking hyphen, dashes)
+_DASHES = f"\\-{_UNICODE_DASHES}"
 _SEP_CHAR = f"[\\s{_DASHES}]"
-_UNICODE_DASH = re.compile("[\u00ad\u2010-\u2015]")
+_UNICODE_DASH = re.compile(f"[{_UNICODE_DASHES}]")
 _SEP_IN_LOWERED = "[\\s-]"
 """A space or dash between a term's words, in a text whose Unicode dashes are hyphens (:func:`_lower`)."""
 _LATIN = "0-9A-Za-z\u00c0-\u024f"

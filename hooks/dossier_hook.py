@@ -9,7 +9,6 @@ has their Markdown converted on every core (:mod:`dossier.prerender`).
 
 from __future__ import annotations
 
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -21,7 +20,8 @@ from dossier.pipeline import build_site
 from dossier.prerender import prerender
 from dossier.problems import Severity
 from dossier.sanitize import sanitize
-from dossier.search import for_index, index_site, search_markup
+from dossier.search import EXCLUDED, for_index, search_markup
+from dossier.search_index import SearchIndex
 from dossier.structured_data import script_json
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority, get_plugin_logger
@@ -98,32 +98,33 @@ def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Mark what search indexes (the article) and what it can narrow by (the page's facets)."""
+    """Mark what search indexes (the article) and what it can narrow by (the page's facets), and index it."""
     entry = _state["pages"].get(page.file.src_uri)
     if entry is not None and not entry.searched:
         return output
     output = search_markup(output, entry.facets if entry is not None else {})
-    indexed = for_index(output)
-    if indexed is output:
-        _state["as_written"].append(page.file.dest_path)  # the index reads the page MkDocs writes
-    else:
-        copy = Path(_state["index_dir"].name) / page.file.dest_path
-        copy.parent.mkdir(parents=True, exist_ok=True)
-        copy.write_text(indexed, encoding="utf-8")
+    _state["index"].add(page.file.dest_uri, for_index(output))
     return output
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    """A fresh folder for the pages as the search index reads them."""
-    if "index_dir" in _state:
-        _state["index_dir"].cleanup()
-    _state["index_dir"] = tempfile.TemporaryDirectory(prefix="dossier-index-")
-    _state["as_written"] = []
+    """A new search index, which Pagefind fills as the pages are written."""
+    _close_index()
+    _state["index"] = SearchIndex(EXCLUDED)
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Index the site once, with Pagefind; a failure is an error (so --strict fails), never a traceback."""
-    problem = index_site(Path(_state["index_dir"].name), Path(config.site_dir), _state.pop("as_written"))
-    _state.pop("index_dir").cleanup()
-    if problem:
+    """Write the search index; a failure is an error (so --strict fails), never a traceback."""
+    for problem in _state.pop("index").write(Path(config.site_dir) / "pagefind"):
         log.error(problem)
+
+
+def on_build_error(error: Exception) -> None:
+    """Stop the search index of a build that failed."""
+    _close_index()
+
+
+def _close_index() -> None:
+    index = _state.pop("index", None)
+    if index is not None:
+        index.close()

@@ -1,21 +1,14 @@
-"""Search with Pagefind: which part of each page it indexes, the facets it filters by, and the index itself.
+"""Search with Pagefind: which part of each page it indexes and the facets it filters by.
 
-Pagefind runs once over the written site (its Python API costs at least 100 ms
-a call, its command line a fraction of a second for the whole site) and writes
-a chunked index that a browser fetches piece by piece, so the search of a site
-of thousands of pages stays light. It needs no network: ``pagefind[bin]``
-brings a static binary.
+Pagefind writes a chunked index that a browser fetches piece by piece, so the
+search of a site of thousands of pages stays light (:mod:`dossier.search_index`
+builds it). It needs no network: ``pagefind[bin]`` brings a static binary.
 """
 
 from __future__ import annotations
 
 import html
-import os
 import re
-import shutil
-import subprocess
-import sys
-from pathlib import Path
 
 EXCLUDED = (
     ".headerlink",
@@ -109,42 +102,3 @@ def for_index(page: str) -> str:
     if not _DASHES.search(page):
         return page
     return _TEXT.sub(lambda m: ">" + _DASHES.sub("-", m.group(1)) + "<", page)
-
-
-def index_site(pages: Path, site: Path, as_written: list[str]) -> str | None:
-    """Index the pages under ``pages`` (as :func:`for_index` wrote them) and the pages of ``site`` listed in
-    ``as_written`` (paths in the site, which the index reads as they are) into ``site``'s search bundle, replacing
-    any earlier one; return a problem, or None."""
-    for path in as_written:
-        _link_or_copy(site / path, pages / path)
-    bundle = site / "pagefind"
-    if bundle.exists():
-        shutil.rmtree(bundle)  # an old index would keep deleted pages findable
-    command = [
-        sys.executable,
-        "-m",
-        "pagefind",
-        "--site",
-        str(pages),
-        "--output-path",
-        str(bundle),
-        "--exclude-selectors",
-        ",".join(EXCLUDED),
-        "--quiet",
-    ]
-    try:
-        result = subprocess.run(command, capture_output=True, text=True, timeout=1800, check=False)
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        return f"search index not built: {exc}"
-    if result.returncode != 0:
-        return f"search index not built: {(result.stderr or result.stdout).strip()[:500]}"
-    return None
-
-
-def _link_or_copy(source: Path, target: Path) -> None:
-    """``source`` at ``target`` too: a hard link, or a copy where the two folders are on different file systems."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)

@@ -1,0 +1,186 @@
+"""The search index, built by Pagefind while MkDocs writes the pages.
+
+Pagefind's binary has a service mode (``pagefind --service``, the one its Python and Node APIs speak to): messages
+on its standard input, one at a time, each a JSON object in base64 followed by a comma, and a reply to each on its
+standard output. :class:`SearchIndex` starts it at the first page, hands it each page as MkDocs finishes it, and
+asks it to write the bundle after the build, so that Pagefind reads the pages on one core while MkDocs renders
+the next ones on another. (Pagefind's Python API would do the same, but its loop reads one reply every 0.1 s.)
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import fcntl
+import json
+import os
+import select
+import shutil
+import subprocess
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import IO, Any
+
+TIMEOUT = 1800.0
+"""Seconds the index may take to be written after the last page, at most."""
+
+
+class SearchIndex:
+    """One Pagefind index of a build's pages: :meth:`add` each page, then :meth:`write` the bundle once."""
+
+    def __init__(self, exclude_selectors: Sequence[str]) -> None:
+        self._config = {"exclude_selectors": list(exclude_selectors)}
+        self._service: subprocess.Popen[bytes] | None = None
+        self._errors: IO[bytes] | None = None
+        self._index: int | None = None
+        self._sent = 0
+        self._replies: dict[int, dict[str, Any]] = {}
+        self._unread = b""
+        self._pages: dict[int, str] = {}
+        """The page each AddFile message was about, to name it in a problem."""
+        self.problem: str | None = None
+        """What stopped the index, if anything did; it is then not written."""
+        self.refused: list[str] = []
+        """Pages Pagefind could not read (the others are indexed), with what it said."""
+
+    def add(self, path: str, page: str) -> None:
+        """Index ``page``, the HTML written at ``path`` (relative to the site, with ``/``), from which Pagefind
+        computes the page's address as it would for a page found in the site folder."""
+        if self.problem is not None:
+            return
+        if self._service is None and not self._start():
+            return
+        sent = self._send({"type": "AddFile", "index_id": self._index, "file_path": path, "file_contents": page})
+        if sent is not None:
+            self._pages[sent] = path
+        self._read(wait=False)
+
+    def write(self, bundle: Path) -> list[str]:
+        """Write the index into ``bundle`` (an earlier bundle there is removed first, or deleted pages would stay
+        findable) and stop Pagefind; return what went wrong, if anything did."""
+        if bundle.exists():
+            shutil.rmtree(bundle)
+        try:
+            if self.problem is None and self._service is not None:
+                sent = self._send({"type": "WriteFiles", "index_id": self._index, "output_path": str(bundle)})
+                if sent is not None:
+                    self._reply(sent, time.monotonic() + TIMEOUT)
+            return [f"search index: {page}" for page in self.refused] + ([self.problem] if self.problem else [])
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Stop Pagefind, whatever it was doing (a build that failed half way); nothing is written."""
+        if self._service is not None:
+            if self._service.stdin is not None:
+                with contextlib.suppress(OSError):  # Pagefind had stopped
+                    self._service.stdin.close()  # its service ends at the end of its input
+            try:
+                self._service.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                self._service.kill()
+                self._service.wait()
+            if self._service.stdout is not None:
+                self._service.stdout.close()
+            self._service = None
+        if self._errors is not None:
+            self._errors.close()
+            self._errors = None
+
+    def _start(self) -> bool:
+        from pagefind.service import get_executable
+
+        executable = get_executable()
+        if executable is None:
+            self.problem = "search index not built: Pagefind's binary was not found (pip install 'pagefind[bin]')"
+            return False
+        self._errors = tempfile.TemporaryFile()  # noqa: SIM115 (closed by close())
+        try:
+            self._service = subprocess.Popen(
+                [str(executable), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._errors
+            )
+        except OSError as exc:
+            self.problem = f"search index not built: {exc}"
+            return False
+        assert self._service.stdin is not None and self._service.stdout is not None
+        os.set_blocking(self._service.stdout.fileno(), False)
+        _widen(self._service.stdin)
+        sent = self._send({"type": "NewIndex", "config": self._config})
+        reply = self._reply(sent, time.monotonic() + TIMEOUT) if sent is not None else None
+        if reply is None:
+            return False
+        self._index = reply["index_id"]
+        return True
+
+    def _send(self, payload: dict[str, Any]) -> int | None:
+        """Send one message; its number, or None when Pagefind has stopped."""
+        assert self._service is not None and self._service.stdin is not None
+        self._sent += 1
+        message = json.dumps({"message_id": self._sent, "payload": payload}).encode()
+        try:
+            self._service.stdin.write(base64.b64encode(message) + b",")
+            self._service.stdin.flush()
+        except OSError:
+            self._stopped()
+            return None
+        return self._sent
+
+    def _reply(self, message: int, deadline: float) -> dict[str, Any] | None:
+        """The reply to ``message``, once every reply before it has come; None when something went wrong."""
+        while message not in self._replies and self.problem is None:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                self.problem = f"search index not built: Pagefind did not answer within {TIMEOUT:.0f} seconds"
+                return None
+            self._read(wait=True, timeout=left)
+        return self._replies.get(message) if self.problem is None else None
+
+    def _read(self, wait: bool, timeout: float = 0.0) -> None:
+        """Take in the replies Pagefind has written (waiting up to ``timeout`` for one if ``wait``)."""
+        assert self._service is not None and self._service.stdout is not None
+        stream = self._service.stdout
+        if wait:
+            select.select([stream], [], [], timeout)
+        chunks = []
+        while True:
+            chunk = stream.read(1 << 16)
+            if chunk is None:  # nothing more to read for now
+                break
+            if not chunk:  # the end: Pagefind has stopped
+                self._stopped()
+                break
+            chunks.append(chunk)
+        *messages, self._unread = (self._unread + b"".join(chunks)).split(b",")
+        for message in messages:
+            self._take(json.loads(base64.b64decode(message)))
+
+    def _take(self, reply: dict[str, Any]) -> None:
+        payload = reply.get("payload") or {}
+        number = reply.get("message_id")
+        page = self._pages.pop(number, None) if number is not None else None
+        if payload.get("type") == "Error":
+            if page is not None:
+                self.refused.append(f"{page}: not indexed: {payload.get('message')}")
+            elif self.problem is None:
+                self.problem = f"search index not built: Pagefind: {payload.get('message')}"
+        if number is not None and page is None:  # replies to pages are not waited for
+            self._replies[number] = payload
+
+    def _stopped(self) -> None:
+        if self.problem is not None:
+            return
+        assert self._service is not None and self._errors is not None
+        code = self._service.wait()
+        self._errors.seek(0)
+        said = self._errors.read().decode(errors="replace").strip()[-500:]
+        self.problem = f"search index not built: Pagefind stopped (exit status {code}){': ' + said if said else ''}"
+
+
+def _widen(pipe: IO[bytes]) -> None:
+    """Let the pipe hold many pages (1 MiB, Linux's most for any user, against 64 KiB), so that handing a page to
+    Pagefind seldom waits for it to take the one before."""
+    if hasattr(fcntl, "F_SETPIPE_SZ"):
+        with contextlib.suppress(OSError):
+            fcntl.fcntl(pipe.fileno(), fcntl.F_SETPIPE_SZ, 1 << 20)

@@ -1,0 +1,77 @@
+"""The search index Pagefind builds while the pages are written: what it holds, and what a failure gives."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import stat
+from pathlib import Path
+
+import pytest
+from dossier.search import EXCLUDED
+from dossier.search_index import SearchIndex
+
+PAGE = """<!doctype html><html lang="en"><head><title>{title}</title></head><body>
+<nav>Every company, every page</nav>
+<article class="md-content__inner md-typeset" data-pagefind-body><h1 id="top">{title}</h1>
+<p>{text}</p><a class="headerlink" href="#top">¶</a></article></body></html>"""
+
+
+def _fragments(bundle: Path) -> dict[str, str]:
+    """The indexed pages in ``bundle``: their address and the words the index holds of them."""
+    found = {}
+    for fragment in (bundle / "fragment").iterdir():
+        data = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))
+        found[data["url"]] = data["content"]
+    return found
+
+
+def test_the_pages_handed_over_are_indexed_at_their_addresses(tmp_path: Path) -> None:
+    index = SearchIndex(EXCLUDED)
+    index.add("companies/okapi/values/index.html", PAGE.format(title="Okapi values", text="Candour over comfort."))
+    index.add("guide.html", PAGE.format(title="Guide", text="How the dossiers are made."))
+    assert index.write(tmp_path / "pagefind") == []
+    fragments = _fragments(tmp_path / "pagefind")
+    assert set(fragments) == {"/companies/okapi/values/", "/guide.html"}
+    assert "Candour over comfort." in fragments["/companies/okapi/values/"]
+    assert "Every company" not in fragments["/guide.html"]  # only the article
+    assert "¶" not in fragments["/guide.html"]  # an excluded selector
+
+
+def test_an_earlier_index_is_removed_before_the_new_one_is_written(tmp_path: Path) -> None:
+    bundle = tmp_path / "pagefind"
+    (bundle / "fragment").mkdir(parents=True)
+    (bundle / "fragment" / "en_old.pf_fragment").write_bytes(gzip.compress(b'pagefind_dcd{"url":"/gone/","content":""}'))
+    index = SearchIndex(EXCLUDED)
+    index.add("kept/index.html", PAGE.format(title="Kept", text="Still here."))
+    assert index.write(bundle) == []
+    assert set(_fragments(bundle)) == {"/kept/"}
+
+
+def test_a_missing_pagefind_is_a_problem_not_a_traceback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "no-such-pagefind"))
+    index = SearchIndex(EXCLUDED)
+    index.add("a/index.html", PAGE.format(title="A", text="Words."))
+    problems = index.write(tmp_path / "pagefind")
+    assert len(problems) == 1 and problems[0].startswith("search index not built:")
+
+
+def test_a_pagefind_that_stops_half_way_is_a_problem_with_what_it_said(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    stopping = tmp_path / "pagefind"
+    stopping.write_text("#!/bin/sh\necho 'out of memory' >&2\nexit 3\n")
+    stopping.chmod(stopping.stat().st_mode | stat.S_IEXEC)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(stopping))
+    index = SearchIndex(EXCLUDED)
+    for n in range(3):
+        index.add(f"p{n}/index.html", PAGE.format(title=f"P{n}", text="Words."))
+    problems = index.write(tmp_path / "bundle")
+    assert problems == ["search index not built: Pagefind stopped (exit status 3): out of memory"]
+    assert not (tmp_path / "bundle").exists()
+
+
+def test_an_index_with_no_pages_leaves_no_old_bundle(tmp_path: Path) -> None:
+    bundle = tmp_path / "pagefind"
+    bundle.mkdir()
+    (bundle / "pagefind-entry.json").write_text("{}")
+    assert SearchIndex(EXCLUDED).write(bundle) == []
+    assert not bundle.exists()

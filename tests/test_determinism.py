@@ -85,6 +85,7 @@ def test_seeds_parsed_and_linked_on_several_cores_give_the_same_site(monkeypatch
     def site() -> tuple[list[tuple[str, str]], list[tuple[str, str]], list[str]]:
         monkeypatch.setattr(dossier.pipeline, "_CACHE", {})
         monkeypatch.setattr(dossier.pipeline, "_LINKED", {})
+        monkeypatch.setattr(dossier.pipeline, "_PAGES", {})
         built = build_site(seeds)
         pages = [(p.src_uri, p.markdown) for p in built.pages]
         return pages, sorted((s.path, s.digest) for s in built.seeds), [str(p) for p in built.problems.sorted()]
@@ -94,9 +95,9 @@ def test_seeds_parsed_and_linked_on_several_cores_give_the_same_site(monkeypatch
     forked: list[int] = []
     real_pool = dossier.forked.multiprocessing.get_context("fork").Pool
 
-    def counting_pool(workers: int) -> object:
+    def counting_pool(workers: int, **options: Any) -> object:
         forked.append(workers)
-        return real_pool(workers)
+        return real_pool(workers, **options)
 
     monkeypatch.setattr(dossier.forked, "can_fork", lambda: True)
     monkeypatch.setattr(dossier.forked, "cores", lambda: 2)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import sys
@@ -44,7 +45,9 @@ def each(function: Callable[[J, int], T], job: J, positions: Sequence[int], at_l
     _job = (function, job)
     workers = cores()
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
+        # Frozen in each child, what it inherits stays out of its collections: they would walk the whole parent's
+        # heap, and copy each of its pages they touch.
+        with multiprocessing.get_context("fork").Pool(workers, initializer=gc.freeze) as pool:
             return pool.map(_call, positions, chunksize=max(1, len(positions) // (workers * 32)))
     finally:
         _job = None

@@ -29,6 +29,7 @@ def _fresh(seeds: Path, monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]
     with monkeypatch.context() as m:
         m.setattr(dossier.pipeline, "_CACHE", {})
         m.setattr(dossier.pipeline, "_LINKED", {})
+        m.setattr(dossier.pipeline, "_PAGES", {})
         m.setattr(dossier.topic_pages, "_RENDERED", {})
         return _pages(seeds)
 
@@ -39,22 +40,47 @@ def _fresh(seeds: Path, monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]
         "\nA new sentence, added while the site is served.\n",
         # A new section on a topic: its topic's page lists it.
         "\nStock options and equity\nEquity is granted as stock options; the grant was added while the site is served.\n",
+        # Words another page of the dossier explains: that page's "Mentioned in" lists the edited one.
+        "\nThe salary and the interview process were discussed again, added while the site is served.\n",
     ],
-    ids=["sentence", "section-on-a-topic"],
+    ids=["sentence", "section-on-a-topic", "mention"],
 )
 def test_a_rebuild_after_an_edit_is_the_site_a_fresh_build_makes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, edit: str
 ) -> None:
     seeds = tmp_path / "seeds"
     shutil.copytree(CORPUS, seeds)
-    _pages(seeds)  # the first build fills the caches
+    before = dict(_pages(seeds))  # the first build fills the caches
     edited = sorted(p for p in seeds.rglob("*") if p.is_file())[0]
     edited.write_text(edited.read_text(encoding="utf-8") + edit, encoding="utf-8")
     rebuilt = _pages(seeds)
     assert rebuilt == _fresh(seeds, monkeypatch)
     assert any("added while the site is served" in md for _, md in rebuilt)
+    if "salary" in edit:
+        mentioning = [uri for uri, md in rebuilt if "## Mentioned in" in md and "added while" not in md and md != before[uri]]
+        assert any(not uri.endswith("/index.md") for uri in mentioning), mentioning  # a seed's page, not only a hub
     if "Equity" in edit:
         assert any("added while the site is served" in md for uri, md in rebuilt if uri.startswith("topics/"))
+
+
+def test_a_rebuild_after_a_seed_is_added_then_removed_is_the_site_a_fresh_build_makes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A second seed of the same kind renames the first page in every sibling line of its dossier ("Values (1)",
+    "Values (2)", or by title), and its removal renames it back: pages whose own seed did not change show it."""
+    seeds = tmp_path / "seeds"
+    shutil.copytree(CORPUS, seeds)
+    before = _pages(seeds)
+    original = sorted(p for p in seeds.rglob("*") if p.is_file())[0]
+    twin = original.with_name("zz-second-" + original.name)
+    twin.write_bytes(original.read_bytes().replace(b"\n", b"\nA line only the second copy has.\n", 1))
+    added = _pages(seeds)
+    assert added == _fresh(seeds, monkeypatch)
+    new = {uri for uri, _ in added} - {uri for uri, _ in before}
+    changed = {uri for uri, md in added if uri not in new and md != dict(before).get(uri)}
+    assert new and len(changed) > 1  # the twin's page, and pages that list it
+    twin.unlink()
+    assert _pages(seeds) == _fresh(seeds, monkeypatch) == before
 
 
 def test_a_rebuild_reuses_the_links_of_pages_whose_seed_did_not_change(tmp_path: Path) -> None:

@@ -180,6 +180,8 @@ class SeedPage:
     """The SHA-256 of the seed's bytes: what a rebuild compares to reuse the work done on an unchanged seed."""
     names: dict[str, int] = field(default_factory=dict)
     """A history's names that its prose uses, with how often (counted when the seed is read); empty otherwise."""
+    updated: str = ""
+    """How fresh the seed says it is, as written (:func:`dossier.summary.freshness`); "" when it does not say."""
 
     @property
     def label(self) -> str:

@@ -22,8 +22,8 @@ from .discover import discover
 from .frontmatter import original_url, tags, text_value
 from .layout import UNSORTED, arrange
 from .link import Mention, Outline, PageLinker, TermIndex, build_index
-from .link.backlinks import by_target, groups, section_notes
-from .link.elsewhere import by_kind, compare_uri, elsewhere
+from .link.backlinks import Group, by_target, groups, section_notes
+from .link.elsewhere import Elsewhere, by_kind, compare_uri, elsewhere
 from .link.linker import join_sections
 from .model import Classification, Company, GeneratedPage, Kind, PayData, SeedPage, Strength
 from .pay.body import disagreements, find_table, stock_period
@@ -129,6 +129,7 @@ def _parse(data: bytes, path: str) -> _Parsed:
         topics=page_topics(recovered, recovered.title or first_heading or "", tags(front)),
         pay=pay,
         names=dict(proper_names(source.body)) if classification.kind is Kind.HISTORY else {},
+        updated=freshness(source),
     )
     return _Parsed(page, source, recovered, tuple(problems.items))
 
@@ -368,12 +369,14 @@ def _build(parsed: list[tuple[SeedPage, Source, Recovered]], problems: Problems,
     kinds = by_kind(companies)
     pay_pages, pay_nav = compare_pages(companies, hubs)
     others = {p.src_uri: elsewhere(p.classification.kind, c, kinds, p.classification.role) for c in companies for p in c.pages}
-    dates = {path: freshness(source) for path, source in sources.items()}
+    dates = {page.path: page.updated for page in seeds}
     contents = {c.slug: holdings(c) for c in companies}
     latest = {c.slug: latest_date([dates[p.path] for p in c.pages]) for c in companies}
     complete = {c.slug: completeness(c) for c in companies}
 
     listed = ", ".join(c.name for c in companies)
+    global _PAGES
+    rendered: dict[tuple[Any, ...], str] = {}
     pages: list[GeneratedPage] = [
         GeneratedPage(
             "index.md",
@@ -447,17 +450,8 @@ def _build(parsed: list[tuple[SeedPage, Source, Recovered]], problems: Problems,
                     page.src_uri,
                     page.label,
                     _html_title(page, company),
-                    render(
-                        "page.md.j2",
-                        here=page.src_uri,
-                        page=page,
-                        company=company,
-                        body=Markup(page.markdown),
-                        pay=pay,
-                        mentioned=groups(mentions.get(page.src_uri, []), names),
-                        elsewhere=others[page.src_uri],
-                        topics=_on_topics(page),
-                        topic_uri=topic_uri,
+                    _page_markdown(
+                        page, company, pay, groups(mentions.get(page.src_uri, []), names), others[page.src_uri], rendered
                     ),
                     description=page.summary,
                     structured_data=occupation(page, company) or (faq_page(faq) if faq else None),
@@ -505,4 +499,58 @@ def _build(parsed: list[tuple[SeedPage, Source, Recovered]], problems: Problems,
     pages += topic_pages
     if topic_nav:
         nav.append({"Topics": topic_nav})
+    _PAGES = rendered
     return Site(pages=pages, companies=companies, seeds=seeds, problems=problems, nav=nav)
+
+
+_PAGES: dict[tuple[Any, ...], str] = {}
+"""Each seed page's Markdown from this process's last build, by everything it shows: a rebuild after a one-seed
+edit (`mkdocs serve`) renders again only the pages whose text, links, mentions or neighbours that edit changed."""
+
+
+def _page_markdown(
+    page: SeedPage,
+    company: Company,
+    pay: str,
+    mentioned: list[Group],
+    elsewhere: Elsewhere | None,
+    rendered: dict[tuple[Any, ...], str],
+) -> str:
+    """A seed page's Markdown (page.md.j2); ``rendered`` keeps it for the next build.
+
+    The key is everything the template shows: a value page.md.j2 or its includes come to show must join it, or a
+    rebuild would keep the page as it was."""
+    topics = _on_topics(page)
+    shown = (
+        page.src_uri,
+        page.path,
+        page.title,
+        page.classification.kind,
+        page.classification.role,
+        page.markdown,
+        pay,
+        company.name,
+        company.hub_uri,
+        tuple((sibling.label, sibling.src_uri) for sibling in company.pages),
+        tuple((group.company, tuple(group.mentions)) for group in mentioned),
+        (elsewhere.kind, elsewhere.compare_uri, elsewhere.companies, tuple((n, p.src_uri) for n, p in elsewhere.others))
+        if elsewhere
+        else None,
+        tuple(topic.slug for topic in topics),
+    )
+    markdown = _PAGES.get(shown)
+    if markdown is None:
+        markdown = render(
+            "page.md.j2",
+            here=page.src_uri,
+            page=page,
+            company=company,
+            body=Markup(page.markdown),
+            pay=pay,
+            mentioned=mentioned,
+            elsewhere=elsewhere,
+            topics=topics,
+            topic_uri=topic_uri,
+        )
+    rendered[shown] = markdown
+    return markdown

@@ -23,6 +23,8 @@ from dossier.sanitize import sanitize
 from dossier.search import EXCLUDED, for_index, search_markup
 from dossier.search_index import SearchIndex
 from dossier.structured_data import script_json
+from dossier.template_cache import CompiledTemplates
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
@@ -40,6 +42,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     seeds = root / str(settings.get("seeds", "seeds"))
     cache = root / ".cache" / "dossier" if settings.get("cache", True) else None
+    if "templates" not in _state:
+        _state["templates"] = CompiledTemplates(cache / "templates" if cache else None)
     heap.before_pipeline()  # the last build's pages, if any: MkDocs's objects, not the pipeline's work
     started = time.perf_counter()
     site = build_site(seeds, config.site_name, cache)
@@ -56,6 +60,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state["site"] = site
     config.nav = escaped_nav(site.nav) + list(settings.get("pages") or [])
     return config
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Give the build's Jinja environment the theme's templates compiled before (this build's, or the last's)."""
+    env.bytecode_cache = _state["templates"]
+    return env
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

@@ -26,15 +26,21 @@ LIBRARIES = ("ftfy", "markdown-it-py", "mdit-py-plugins", "wordfreq", "tldextrac
 _PACKAGE = Path(__file__).resolve().parent
 
 
-@lru_cache(maxsize=1)
-def code_version() -> str:
-    """A digest of Dossier's code and templates, the reading libraries' versions and Python's."""
+def versions(packages: tuple[str, ...]) -> hashlib._Hash:
+    """A SHA-256 under way over Python's version and those of ``packages`` (installed or not)."""
     digest = hashlib.sha256(sys.version.encode())
-    for name in LIBRARIES:
+    for name in packages:
         try:
             digest.update(f"{name}={metadata.version(name)}".encode())
         except metadata.PackageNotFoundError:
             digest.update(f"{name}=-".encode())
+    return digest
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """A digest of Dossier's code and templates, the reading libraries' versions and Python's."""
+    digest = versions(LIBRARIES)
     for file in sorted(_PACKAGE.rglob("*")):
         if file.suffix in (".py", ".j2") and "__pycache__" not in file.parts:
             digest.update(file.relative_to(_PACKAGE).as_posix().encode())

@@ -57,16 +57,28 @@ def test_a_missing_pagefind_is_a_problem_not_a_traceback(tmp_path: Path, monkeyp
 
 
 def test_a_pagefind_that_stops_half_way_is_a_problem_with_what_it_said(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    stopping = tmp_path / "pagefind"
-    stopping.write_text("#!/bin/sh\necho 'out of memory' >&2\nexit 3\n")
-    stopping.chmod(stopping.stat().st_mode | stat.S_IEXEC)
-    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(stopping))
+    _fake_pagefind(tmp_path, monkeypatch, "echo 'out of memory' >&2\nexit 3\n")
     index = SearchIndex(EXCLUDED)
     for n in range(3):
         index.add(f"p{n}/index.html", PAGE.format(title=f"P{n}", text="Words."))
     problems = index.write(tmp_path / "bundle")
     assert problems == ["search index not built: Pagefind stopped (exit status 3): out of memory"]
     assert not (tmp_path / "bundle").exists()
+
+
+def _fake_pagefind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, script: str) -> None:
+    fake = tmp_path / "pagefind"
+    fake.write_text("#!/bin/sh\n" + script)
+    fake.chmod(fake.stat().st_mode | stat.S_IEXEC)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(fake))
+
+
+def test_a_reply_that_cannot_be_read_is_a_problem_not_a_traceback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _fake_pagefind(tmp_path, monkeypatch, "printf 'not*base64,e30=,'\ncat > /dev/null\n")
+    index = SearchIndex(EXCLUDED)
+    index.add("a/index.html", PAGE.format(title="A", text="Words."))
+    problems = index.write(tmp_path / "bundle")
+    assert len(problems) == 1 and problems[0].startswith("search index not built: Pagefind: an unreadable reply"), problems
 
 
 def test_an_index_with_no_pages_leaves_no_old_bundle(tmp_path: Path) -> None:

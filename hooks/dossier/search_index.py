@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import base64
 import contextlib
-import fcntl
 import json
 import os
 import select
@@ -104,9 +103,8 @@ class SearchIndex:
         except OSError as exc:
             self.problem = f"search index not built: {exc}"
             return False
-        assert self._service.stdin is not None and self._service.stdout is not None
+        assert self._service.stdout is not None
         os.set_blocking(self._service.stdout.fileno(), False)
-        _widen(self._service.stdin)
         sent = self._send({"type": "NewIndex", "config": self._config})
         reply = self._reply(sent, time.monotonic() + TIMEOUT) if sent is not None else None
         if reply is None:
@@ -140,13 +138,14 @@ class SearchIndex:
     def _read(self, wait: bool, timeout: float = 0.0) -> None:
         """Take in the replies Pagefind has written (waiting up to ``timeout`` for one if ``wait``)."""
         assert self._service is not None and self._service.stdout is not None
-        stream = self._service.stdout
+        stream = self._service.stdout.fileno()
         if wait:
             select.select([stream], [], [], timeout)
         chunks = []
         while True:
-            chunk = stream.read(1 << 16)
-            if chunk is None:  # nothing more to read for now
+            try:
+                chunk = os.read(stream, 1 << 16)
+            except BlockingIOError:  # nothing more to read for now
                 break
             if not chunk:  # the end: Pagefind has stopped
                 self._stopped()
@@ -154,11 +153,17 @@ class SearchIndex:
             chunks.append(chunk)
         *messages, self._unread = (self._unread + b"".join(chunks)).split(b",")
         for message in messages:
-            self._take(json.loads(base64.b64decode(message)))
+            try:
+                reply = json.loads(base64.b64decode(message, validate=True))
+            except ValueError:  # binascii.Error and JSON's errors both are
+                reply = {"payload": {"type": "Error", "message": f"an unreadable reply ({message[:60]!r})"}}
+            self._take(reply if isinstance(reply, dict) else {})
 
     def _take(self, reply: dict[str, Any]) -> None:
-        payload = reply.get("payload") or {}
-        number = reply.get("message_id")
+        found, number = reply.get("payload"), reply.get("message_id")
+        payload: dict[str, Any] = found if isinstance(found, dict) else {}
+        if not isinstance(number, int):
+            number = None
         page = self._pages.pop(number, None) if number is not None else None
         if payload.get("type") == "Error":
             if page is not None:
@@ -172,15 +177,11 @@ class SearchIndex:
         if self.problem is not None:
             return
         assert self._service is not None and self._errors is not None
-        code = self._service.wait()
+        try:
+            code = self._service.wait(timeout=5)
+        except subprocess.TimeoutExpired:  # its output closed, but it goes on
+            self._service.kill()
+            code = self._service.wait()
         self._errors.seek(0)
         said = self._errors.read().decode(errors="replace").strip()[-500:]
         self.problem = f"search index not built: Pagefind stopped (exit status {code}){': ' + said if said else ''}"
-
-
-def _widen(pipe: IO[bytes]) -> None:
-    """Let the pipe hold many pages (1 MiB, Linux's most for any user, against 64 KiB), so that handing a page to
-    Pagefind seldom waits for it to take the one before."""
-    if hasattr(fcntl, "F_SETPIPE_SZ"):
-        with contextlib.suppress(OSError):
-            fcntl.fcntl(pipe.fileno(), fcntl.F_SETPIPE_SZ, 1 << 20)

@@ -291,6 +291,17 @@ def search(page: object, query: str) -> object:
     return first
 
 
+_LOADED_RESULTS = """() => {
+    // Pagefind shows a placeholder (aria-hidden) for each result until that page's data has arrived, in any
+    // order: only the results before the first placeholder are shown in their place.
+    const items = [...document.querySelectorAll("pagefind-results li.pf-result")];
+    const waiting = items.findIndex(item => item.getAttribute("aria-hidden") === "true");
+    const shown = waiting === -1 ? items : items.slice(0, waiting);
+    return shown.length ? shown.flatMap(item => [...item.querySelectorAll("a")].map(a => a.getAttribute("href"))) : null;
+}"""
+
+
 def results(page: object) -> list[str]:
-    """The addresses of the search results shown, pages and their sections, in order."""
-    return page.locator("pagefind-results a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    """The addresses of the search results shown, pages and their sections, in order: those that have loaded
+    before the first that has not (at least the first result)."""
+    return page.wait_for_function(_LOADED_RESULTS, timeout=15_000).json_value()

@@ -33,7 +33,8 @@ from mkdocs.structure.pages import Page
 
 log = get_plugin_logger("dossier")
 _state: dict[str, Any] = {}
-"""This build's pipeline result ("site") and the generated pages added to it, by source URI ("pages")."""
+"""This build's pipeline result ("site"), the generated pages added to it by source URI ("pages") and its search
+index ("index"); the theme's compiled templates, kept for the process ("templates")."""
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

@@ -97,8 +97,7 @@ def search_markup(page: str, facets: dict[str, list[str]]) -> str:
 
 
 def for_index(page: str) -> str:
-    """A page as the index reads it: its words with ASCII hyphens (the page a reader gets keeps its own); the very
-    same string when it has none to change, so that the index can read the written page itself."""
+    """A page as the index reads it: its words with ASCII hyphens (the page a reader gets keeps its own)."""
     if not _DASHES.search(page):
         return page
     return _TEXT.sub(lambda m: ">" + _DASHES.sub("-", m.group(1)) + "<", page)

@@ -33,8 +33,9 @@ from mkdocs.structure.pages import Page
 
 log = get_plugin_logger("dossier")
 _state: dict[str, Any] = {}
-"""This build's pipeline result ("site"), the generated pages added to it by source URI ("pages") and its search
-index ("index"); the theme's compiled templates, kept for the process ("templates")."""
+"""This build's pipeline result ("site"), the generated pages added to it by source URI ("pages"), its files
+("files"), the pages MkDocs wrote ("written") and its search index ("index"); the theme's compiled templates,
+kept for the process ("templates")."""
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -79,6 +80,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, page.src_uri, content=page.markdown))
         added[page.src_uri] = page
     _state["pages"] = added
+    _state["files"] = files
     return files
 
 
@@ -110,6 +112,7 @@ def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Mark what search indexes (the article) and what it can narrow by (the page's facets), and index it."""
+    _state["written"].add(page.file.src_uri)
     entry = _state["pages"].get(page.file.src_uri)
     if entry is not None and not entry.searched:
         return output
@@ -122,11 +125,19 @@ def on_pre_build(config: MkDocsConfig) -> None:
     """A new search index, which Pagefind fills as the pages are written."""
     _close_index()
     _state["index"] = SearchIndex(EXCLUDED)
+    _state["written"] = set()
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Write the search index; a failure is an error (so --strict fails), never a traceback."""
-    for problem in _state.pop("index").write(Path(config.site_dir) / "pagefind"):
+    """Write the search index; a failure is an error (so --strict fails), never a traceback.
+
+    A page of docs/ that MkDocs did not write again (``--dirty``, unchanged) is indexed as it was written."""
+    index, site = _state.pop("index"), Path(config.site_dir)
+    for file in _state["files"].documentation_pages():
+        kept = site / file.dest_path
+        if file.src_uri not in _state["written"] and file.src_uri not in _state["pages"] and kept.is_file():
+            index.add(file.dest_uri, for_index(kept.read_text(encoding="utf-8", errors="replace")))
+    for problem in index.write(site / "pagefind"):
         log.error(problem)
 
 

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from dossier.search import EXCLUDED
 from dossier.search_index import SearchIndex
+from helpers import ROOT, build_project
+
+CORPUS = ROOT / "tests" / "corpus" / "seeds"
 
 PAGE = """<!doctype html><html lang="en"><head><title>{title}</title></head><body>
 <nav>Every company, every page</nav>
@@ -87,3 +93,58 @@ def test_an_index_with_no_pages_leaves_no_old_bundle(tmp_path: Path) -> None:
     (bundle / "pagefind-entry.json").write_text("{}")
     assert SearchIndex(EXCLUDED).write(bundle) == []
     assert not bundle.exists()
+
+
+def test_a_dirty_build_keeps_the_pages_it_did_not_write_findable(tmp_path: Path) -> None:
+    """`mkdocs build --dirty` (and `mkdocs serve --dirty`) writes only pages whose source changed: the unchanged
+    pages of docs/ keep their place in the new index, read from the site as the build before wrote them."""
+    first = build_project(tmp_path, [CORPUS])
+    assert first.returncode == 0, first.log
+    before = _fragments(first.site / "pagefind")
+    assert "/editors/" in before
+    dirty = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--dirty", "-d", str(first.site)],
+        cwd=first.project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert dirty.returncode == 0, dirty.stderr
+    after = _fragments(first.site / "pagefind")
+    assert set(after) == set(before)
+    assert after["/editors/"] == before["/editors/"]
+
+
+FAKE_SERVICE = r"""
+import base64, json, sys
+buffer = b""
+while True:
+    chunk = sys.stdin.buffer.read1(65536)
+    if not chunk:
+        break
+    buffer += chunk
+    *messages, buffer = buffer.split(b",")
+    for message in messages:
+        request = json.loads(base64.b64decode(message))
+        kind = request["payload"]["type"]
+        payload = {"NewIndex": {"type": "NewIndex", "index_id": 0}, "AddFile": {"type": "IndexedFile"}}.get(kind)
+        if kind == "GetFiles":
+            files = [{"path": "fragment/ok.pf_fragment", "content": "b2s="}, {"path": NAME, "content": "cHduZWQ="}]
+            payload = {"type": "GetFiles", "files": files}
+        reply = {"message_id": request["message_id"], "payload": payload}
+        sys.stdout.buffer.write(base64.b64encode(json.dumps(reply).encode()) + b",")
+        sys.stdout.buffer.flush()
+"""
+
+
+@pytest.mark.parametrize("name", ["../pwned", "/tmp/pwned-by-index", "fragment/../../pwned"])
+def test_a_bundle_file_named_outside_the_bundle_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    service = tmp_path / "service.py"
+    service.write_text(FAKE_SERVICE.replace("NAME", repr(name)))
+    _fake_pagefind(tmp_path, monkeypatch, f'exec "{sys.executable}" "{service}"\n')
+    index = SearchIndex(EXCLUDED)
+    index.add("a/index.html", PAGE.format(title="A", text="Words."))
+    problems = index.write(tmp_path / "site" / "pagefind")
+    assert problems == [f"search index not written: Pagefind gave a file outside the bundle ({name!r})"]
+    assert not (tmp_path / "pwned").exists() and not Path("/tmp/pwned-by-index").exists()

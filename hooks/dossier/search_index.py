@@ -3,8 +3,11 @@
 Pagefind's binary has a service mode (``pagefind --service``, the one its Python and Node APIs speak to): messages
 on its standard input, one at a time, each a JSON object in base64 followed by a comma, and a reply to each on its
 standard output. :class:`SearchIndex` starts it at the first page, hands it each page as MkDocs finishes it, and
-asks it to write the bundle after the build, so that Pagefind reads the pages on one core while MkDocs renders
+asks it for the bundle's files after the build, so that Pagefind reads the pages on one core while MkDocs renders
 the next ones on another. (Pagefind's Python API would do the same, but its loop reads one reply every 0.1 s.)
+
+The files are written here, not by Pagefind: its service ends the moment its input does, and a file it had
+answered as written could still be cut short (seen: ``pagefind-component-ui.js``, one build in a few).
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ import subprocess
 import tempfile
 import time
 from collections.abc import Sequence
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import IO, Any
 
 TIMEOUT = 1800.0
@@ -36,7 +39,8 @@ class SearchIndex:
         self._index: int | None = None
         self._sent = 0
         self._replies: dict[int, dict[str, Any]] = {}
-        self._unread = b""
+        self._unread: list[bytes] = []
+        """The start of a reply whose end has not come yet."""
         self._pages: dict[int, str] = {}
         """The page each AddFile message was about, to name it in a problem."""
         self.problem: str | None = None
@@ -63,12 +67,28 @@ class SearchIndex:
             shutil.rmtree(bundle)
         try:
             if self.problem is None and self._service is not None:
-                sent = self._send({"type": "WriteFiles", "index_id": self._index, "output_path": str(bundle)})
-                if sent is not None:
-                    self._reply(sent, time.monotonic() + TIMEOUT)
+                sent = self._send({"type": "GetFiles", "index_id": self._index})
+                reply = self._reply(sent, time.monotonic() + TIMEOUT) if sent is not None else None
+                if reply is not None:
+                    self._write_files(bundle, reply.get("files"))
             return [f"search index: {page}" for page in self.refused] + ([self.problem] if self.problem else [])
         finally:
             self.close()
+
+    def _write_files(self, bundle: Path, files: Any) -> None:
+        """Write the bundle's files, as Pagefind gave them (a path in the bundle, and the content in base64)."""
+        try:
+            for file in files:
+                name = PurePosixPath(file["path"])
+                if name.is_absolute() or ".." in name.parts or not name.parts:
+                    raise ValueError(f"a file outside the bundle ({file['path']!r})")
+                target = bundle.joinpath(*name.parts)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(base64.b64decode(file["content"], validate=True))
+        except (TypeError, KeyError, ValueError) as exc:  # binascii.Error is a ValueError
+            self.problem = f"search index not written: Pagefind gave {exc}"
+        except OSError as exc:
+            self.problem = f"search index not written: {exc}"
 
     def close(self) -> None:
         """Stop Pagefind, whatever it was doing (a build that failed half way); nothing is written."""
@@ -151,7 +171,15 @@ class SearchIndex:
                 self._stopped()
                 break
             chunks.append(chunk)
-        *messages, self._unread = (self._unread + b"".join(chunks)).split(b",")
+        messages = []
+        for chunk in chunks:  # a reply can span many chunks (the bundle's files): joined once, when it ends
+            *ends, rest = chunk.split(b",")
+            if ends:
+                messages.append(b"".join([*self._unread, ends[0]]))
+                messages += ends[1:]
+                self._unread = []
+            if rest:
+                self._unread.append(rest)
         for message in messages:
             try:
                 reply = json.loads(base64.b64decode(message, validate=True))

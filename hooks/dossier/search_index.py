@@ -26,7 +26,7 @@ from pathlib import Path, PurePosixPath
 from typing import IO, Any
 
 TIMEOUT = 1800.0
-"""Seconds the index may take to be written after the last page, at most."""
+"""Seconds Pagefind may take to answer, at most (the bundle's files, after the last page, take longest)."""
 
 
 class SearchIndex:

@@ -148,3 +148,4 @@ def test_a_bundle_file_named_outside_the_bundle_is_refused(tmp_path: Path, monke
     problems = index.write(tmp_path / "site" / "pagefind")
     assert problems == [f"search index not written: Pagefind gave a file outside the bundle ({name!r})"]
     assert not (tmp_path / "pwned").exists() and not Path("/tmp/pwned-by-index").exists()
+    assert not (tmp_path / "site" / "pagefind").exists()  # not half a bundle either

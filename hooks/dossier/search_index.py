@@ -76,15 +76,17 @@ class SearchIndex:
             self.close()
 
     def _write_files(self, bundle: Path, files: Any) -> None:
-        """Write the bundle's files, as Pagefind gave them (a path in the bundle, and the content in base64)."""
+        """Write the bundle's files, as Pagefind gave them (a path in the bundle, and the content in base64); none
+        if any of them is named outside the bundle."""
         try:
-            for file in files:
-                name = PurePosixPath(file["path"])
+            named = [(PurePosixPath(file["path"]), file["content"]) for file in files]
+            for name, _ in named:
                 if name.is_absolute() or ".." in name.parts or not name.parts:
-                    raise ValueError(f"a file outside the bundle ({file['path']!r})")
+                    raise ValueError(f"a file outside the bundle ({str(name)!r})")
+            for name, content in named:
                 target = bundle.joinpath(*name.parts)
                 target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(base64.b64decode(file["content"], validate=True))
+                target.write_bytes(base64.b64decode(content, validate=True))
         except (TypeError, KeyError, ValueError) as exc:  # binascii.Error is a ValueError
             self.problem = f"search index not written: Pagefind gave {exc}"
         except OSError as exc:
@@ -96,11 +98,7 @@ class SearchIndex:
             if self._service.stdin is not None:
                 with contextlib.suppress(OSError):  # Pagefind had stopped
                     self._service.stdin.close()  # its service ends at the end of its input
-            try:
-                self._service.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                self._service.kill()
-                self._service.wait()
+            self._ended()
             if self._service.stdout is not None:
                 self._service.stdout.close()
             self._service = None
@@ -205,11 +203,16 @@ class SearchIndex:
         if self.problem is not None:
             return
         assert self._service is not None and self._errors is not None
-        try:
-            code = self._service.wait(timeout=5)
-        except subprocess.TimeoutExpired:  # its output closed, but it goes on
-            self._service.kill()
-            code = self._service.wait()
+        code = self._ended()
         self._errors.seek(0)
         said = self._errors.read().decode(errors="replace").strip()[-500:]
         self.problem = f"search index not built: Pagefind stopped (exit status {code}){': ' + said if said else ''}"
+
+    def _ended(self) -> int:
+        """Pagefind's exit status, once it has ended: it is stopped if it goes on for 5 s more."""
+        assert self._service is not None
+        try:
+            return self._service.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self._service.kill()
+            return self._service.wait()

@@ -9,11 +9,12 @@ has their Markdown converted on every core (:mod:`dossier.prerender`).
 
 from __future__ import annotations
 
+import sys
 import time
 from pathlib import Path
 from typing import Any
 
-from dossier import heap
+from dossier import forked, heap, render
 from dossier.export import escaped_nav
 from dossier.model import GeneratedPage
 from dossier.pipeline import build_site
@@ -22,8 +23,9 @@ from dossier.problems import Severity
 from dossier.sanitize import sanitize
 from dossier.search import EXCLUDED, for_index, search_markup
 from dossier.search_index import SearchIndex
+from dossier.seed_cache import code_version
 from dossier.structured_data import script_json
-from dossier.template_cache import CompiledTemplates
+from dossier.template_cache import CompiledTemplates, compile_ahead
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority, get_plugin_logger
@@ -46,6 +48,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     cache = root / ".cache" / "dossier" if settings.get("cache", True) else None
     if "templates" not in _state:
         _state["templates"] = CompiledTemplates(cache / "templates" if cache else None)
+        render.keep_compiled(CompiledTemplates(cache / "page-templates" if cache else None, also=code_version()))
+    _state["ahead"] = forked.when_idle(lambda: _compile_ahead(config)) if cache else None
     heap.before_pipeline()  # the last build's pages, if any: MkDocs's objects, not the pipeline's work
     started = time.perf_counter()
     site = build_site(seeds, config.site_name, cache)
@@ -62,6 +66,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state["site"] = site
     config.nav = escaped_nav(site.nav) + list(settings.get("pages") or [])
     return config
+
+
+def _compile_ahead(config: MkDocsConfig) -> None:
+    """Compile Dossier's templates, and the theme's unless another plugin could change its environment, into the
+    cache folder, for this build to find there (a first build, in a child while a core is idle)."""
+    render.compile_templates()
+    if all(plugin is sys.modules[__name__] for plugin in config.plugins.values()):
+        env = config.theme.get_env()
+        env.bytecode_cache = _state["templates"]
+        compile_ahead(env, ["main.html", *config.theme.static_templates])
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -139,11 +153,19 @@ def on_post_build(config: MkDocsConfig) -> None:
             index.add(file.dest_uri, for_index(kept.read_text(encoding="utf-8", errors="replace")))
     for problem in index.write(site / "pagefind"):
         log.error(problem)
+    _stop_compiling()
 
 
 def on_build_error(error: Exception) -> None:
     """Stop the search index of a build that failed."""
     _close_index()
+    _stop_compiling()
+
+
+def _stop_compiling() -> None:
+    ahead = _state.pop("ahead", None)
+    if ahead is not None:
+        forked.stop(ahead)
 
 
 def _close_index() -> None:

@@ -1,12 +1,23 @@
-"""The theme's compiled templates kept between builds: reused while a template is unchanged, never once edited."""
+"""The theme's compiled templates kept between builds (reused while a template is unchanged, never once edited), and
+compiled ahead of a first build by a child while a core is idle."""
 
 from __future__ import annotations
 
+import os
+import shutil
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+import dossier.pipeline
+import dossier.render
+import dossier.topic_pages
 import pytest
-from dossier.template_cache import CompiledTemplates
-from jinja2 import DictLoader, Environment
+from dossier import forked
+from dossier.template_cache import CompiledTemplates, compile_ahead
+from helpers import SAMPLE_SEEDS, copy_project
+from jinja2 import DictLoader, Environment, TemplateSyntaxError
 
 
 def _env(cache: CompiledTemplates, source: str) -> Environment:
@@ -63,3 +74,121 @@ def test_other_compilers_folders_are_removed(tmp_path: Path) -> None:
     assert not old.exists()
     [current] = tmp_path.iterdir()
     assert any(current.iterdir())  # this build's compiled code
+
+
+def test_compiled_ahead_with_what_they_extend_include_and_import(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Templates compiled ahead, with every template they name, are not compiled again when a page needs them; one
+    whose name is computed as the page renders is compiled then, and one that does not compile is left to say so."""
+    sources = {
+        "main.html": '{% extends "base.html" %}{% block body %}{% include "part.html" %}{% endblock %}',
+        "base.html": '{% import "macros.html" as m %}<b>{{ m.hi(name) }}{% block body %}{% endblock %}</b>',
+        "part.html": '[{% include "icons/" ~ icon ~ ".svg" %}]',
+        "macros.html": "{% macro hi(n) %}hi {{ n }}{% endmacro %}",
+        "icons/star.svg": "*",
+        "broken.html": "{% if %}",
+    }
+
+    def env() -> Environment:
+        made = Environment(loader=DictLoader(sources))
+        made.bytecode_cache = CompiledTemplates(tmp_path)
+        return made
+
+    compile_ahead(env(), ["main.html", "broken.html"])
+    page = env()
+    compiled: list[str] = []
+    real = page.compile
+    monkeypatch.setattr(page, "compile", lambda source, name=None, *a, **k: compiled.append(name) or real(source, name, *a, **k))
+    assert page.get_template("main.html").render(name="Okapi", icon="star") == "<b>hi Okapi[*]</b>"
+    assert compiled == ["icons/star.svg"]
+    with pytest.raises(TemplateSyntaxError):
+        page.get_template("broken.html")
+
+
+@pytest.mark.skipif(not hasattr(os, "SCHED_IDLE"), reason="Linux's idle priority only")
+def test_work_done_in_an_idle_child(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The child does its work in another process; one still at work when it is stopped is ended, not waited for."""
+    monkeypatch.setattr(forked, "can_fork", lambda: True)  # as in a build's process (the test run may have threads)
+    monkeypatch.setattr(forked, "cores", lambda: 2)
+    done = tmp_path / "done"
+    pid = forked.when_idle(lambda: done.write_text(str(os.getpid())))
+    assert pid is not None
+    os.waitpid(pid, os.WNOHANG)  # nothing yet, or done: stop() tells which
+    deadline = time.monotonic() + 30
+    while not done.exists() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert int(done.read_text()) == pid
+    assert forked.stop(pid)
+    slow = forked.when_idle(lambda: time.sleep(60))
+    assert slow is not None
+    started = time.monotonic()
+    assert not forked.stop(slow)
+    assert time.monotonic() - started < 5
+    with pytest.raises(ChildProcessError):
+        os.waitpid(slow, os.WNOHANG)  # ended and reaped
+
+
+def test_no_idle_child_where_forking_is_not_safe(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(forked, "can_fork", lambda: False)
+    assert forked.when_idle(lambda: None) is None
+
+
+@pytest.mark.parametrize("other_plugin", [False, True], ids=["alone", "with-another-plugin"])
+def test_a_first_build_finds_its_templates_compiled_ahead(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, other_plugin: bool
+) -> None:
+    """In a first build, a child compiles Dossier's templates and the theme's while a core is idle: the build
+    compiles none of them itself (only icons, named as the pages render), and its site is the site of a build that
+    compiled them all. With another plugin, which could change the theme's environment, the build compiles the
+    theme's templates itself."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    project = copy_project(tmp_path, [SAMPLE_SEEDS])
+    if other_plugin:
+        (project / "hooks" / "other.py").write_text("def on_env(env, config, files):\n    return env\n", encoding="utf-8")
+        config_text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+        hooks = "hooks:\n  - hooks/dossier_hook.py\n"
+        (project / "mkdocs.yml").write_text(config_text.replace(hooks, hooks + "  - hooks/other.py\n"), encoding="utf-8")
+    real_when_idle = forked.when_idle
+
+    def site(name: str, ahead: bool) -> tuple[dict[str, bytes], list[str]]:
+        shutil.rmtree(project / ".cache", ignore_errors=True)
+        for memo in ("_CACHE", "_LINKED", "_PAGES"):  # a new process: nothing parsed, linked or rendered before
+            monkeypatch.setattr(dossier.pipeline, memo, {})
+        monkeypatch.setattr(dossier.topic_pages, "_RENDERED", {})
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / name))
+        hook = next(p for n, p in config.plugins.items() if n.endswith("dossier_hook.py"))
+        monkeypatch.setattr(hook, "_state", {})  # a new process: nothing compiled in memory
+        dossier.render._ENV.cache.clear()  # type: ignore[union-attr]
+
+        def finished_first(work: Callable[[], None]) -> None:
+            pid = real_when_idle(work) if ahead else None
+            if pid is not None:
+                os.waitpid(pid, 0)  # ahead of everything, so that what the build compiles itself is known
+
+        monkeypatch.setattr(forked, "when_idle", finished_first)
+        compiled: list[str] = []
+        real = Environment.compile
+
+        def counting(env: Environment, source: Any, name: str | None = None, *args: Any, **kwargs: Any) -> Any:
+            compiled.append(str(name))
+            return real(env, source, name, *args, **kwargs)
+
+        monkeypatch.setattr(Environment, "compile", counting)
+        build(config)
+        monkeypatch.setattr(Environment, "compile", real)
+        pages = sorted((tmp_path / name).rglob("*.html"))
+        return {p.relative_to(tmp_path / name).as_posix(): p.read_bytes() for p in pages}, compiled
+
+    monkeypatch.setattr(forked, "can_fork", lambda: True)
+    monkeypatch.setattr(forked, "cores", lambda: 2)
+    alone, compiled_alone = site("alone", ahead=False)
+    assert {"page.md.j2", "main.html", "404.html"} <= set(compiled_alone)
+    ahead, compiled_ahead = site("ahead", ahead=True)
+    assert ahead == alone
+    theme = {name for name in compiled_ahead if not name.endswith(".j2") and not name.endswith(".svg")}
+    assert not [name for name in compiled_ahead if name.endswith(".j2")]
+    if other_plugin:
+        assert {"main.html", "404.html"} <= theme
+    else:
+        assert not theme

@@ -139,11 +139,11 @@ def test_nothing_is_written_outside_the_site(lenient: Build) -> None:
     outside = [p for p in lenient.project.rglob("*") if not p.is_relative_to(lenient.site) and not p.is_relative_to(cache)]
     names = {p.relative_to(lenient.project).parts[0] for p in outside}
     assert names == {"mkdocs.yml", "docs", "hooks", "seeds", ".cache"}, names
-    # The cache names its files by hashes alone (parsed seeds, and the theme's compiled templates): no seed's name
+    # The cache names its files by hashes alone (parsed seeds, the theme's and Dossier's compiled templates): no seed's name
     # or text chooses where anything goes.
     cached = [p.relative_to(cache).as_posix() for p in cache.rglob("*") if p.is_file()]
     seeds = r"[0-9a-f]{16}/[0-9a-f]{2}/[0-9a-f]{64}\.pickle"
-    templates = r"templates/[0-9a-f]{16}/__jinja2_[0-9a-f]{40}\.cache"
+    templates = r"(?:page-)?templates/[0-9a-f]{16}/__jinja2_[0-9a-f]{40}\.cache"
     assert cached and all(re.fullmatch(f"{seeds}|{templates}", c) for c in cached), cached
     assert any(re.fullmatch(seeds, c) for c in cached) and any(re.fullmatch(templates, c) for c in cached)
     assert not list(lenient.project.parent.rglob("pwned"))

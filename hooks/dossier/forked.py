@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import signal
 import sys
 import threading
 from collections.abc import Callable, Sequence
@@ -61,3 +62,32 @@ def _call(at: int) -> Any:
     assert _job is not None
     function, job = _job
     return function(job, at)
+
+
+def when_idle(work: Callable[[], None]) -> int | None:
+    """Start ``work`` in a forked child that runs only while a core would otherwise be idle (Linux's SCHED_IDLE
+    policy), and return its process id; None, and nothing done, where that is not safe or not possible.
+
+    The child does what this process would do later and leaves its result on disk: it must never write what this
+    process reads before it is whole. It ends without running exit handlers; :func:`stop` ends it early.
+    """
+    if cores() < 2 or not can_fork() or not hasattr(os, "SCHED_IDLE"):
+        return None
+    pid = os.fork()
+    if pid:
+        return pid
+    try:  # pragma: no cover - in the child, whose end is os._exit
+        os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
+        work()
+    finally:
+        os._exit(0)
+
+
+def stop(pid: int) -> bool:
+    """End the child :func:`when_idle` started, if it has not ended; return whether it had finished its work."""
+    done, _ = os.waitpid(pid, os.WNOHANG)
+    if done:
+        return True
+    os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
+    return False

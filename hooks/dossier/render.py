@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import BytecodeCache, Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from .blocks import inline
@@ -42,6 +42,18 @@ def _environment() -> Environment:
 
 
 _ENV = _environment()
+
+
+def keep_compiled(cache: BytecodeCache) -> None:
+    """Keep the templates' compiled code in ``cache`` (and find it there)."""
+    _ENV.bytecode_cache = cache
+
+
+def compile_templates() -> None:
+    """Compile every template into the cache given to :func:`keep_compiled`, before a page needs it."""
+    from .template_cache import compile_ahead
+
+    compile_ahead(_ENV, dict.fromkeys(["page.md.j2", *_ENV.list_templates()]))  # the one most pages need first
 
 
 def render(template: str, **context: Any) -> str:

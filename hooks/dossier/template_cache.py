@@ -6,16 +6,20 @@ build's one process. :class:`CompiledTemplates` is a Jinja bytecode cache that k
 for the process and in the cache folder for the next build. Jinja checks each entry against its template's
 source, so an edited template is compiled again.
 
-(Compiling them in this process while a first build's children read the seeds was tried: on two cores the
-three processes slowed one another by more than the compiling saved.)
+A first build has nothing to find there. :func:`compile_ahead` compiles the templates a build will need, with
+those they extend, include or import, into the cache folder: the hook runs it in a child that uses only a core
+left idle (:func:`dossier.forked.when_idle`), such as the one the build's own process leaves while MkDocs converts
+and writes pages in turn, so the build finds them compiled. (Compiling them in the build's process while its
+children read the seeds was tried: on two cores the three processes slowed one another by more than it saved.)
 """
 
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterable
 from pathlib import Path
 
-from jinja2 import BytecodeCache, FileSystemBytecodeCache
+from jinja2 import BytecodeCache, Environment, FileSystemBytecodeCache, TemplateError, meta
 from jinja2.bccache import Bucket
 
 from .seed_cache import versions
@@ -24,19 +28,22 @@ _COMPILERS = ("Jinja2", "mkdocs", "mkdocs-material")
 """Packages whose version can change the code a template compiles to (the environment's options among them)."""
 
 
-def _version() -> str:
-    return versions(_COMPILERS).hexdigest()[:16]
+def _version(also: str) -> str:
+    digest = versions(_COMPILERS)
+    digest.update(also.encode())
+    return digest.hexdigest()[:16]
 
 
 class CompiledTemplates(BytecodeCache):
     """Compiled templates by name and source file, in memory, and in ``folder`` when one is given (a folder named
-    for the compilers' versions inside it; older ones are removed)."""
+    for the compilers' versions inside it, and for ``also``: whatever else the compiled code depends on, such as
+    the environment's options; older ones are removed)."""
 
-    def __init__(self, folder: Path | None = None) -> None:
+    def __init__(self, folder: Path | None = None, also: str = "") -> None:
         self._code: dict[str, bytes] = {}
         self._disk: FileSystemBytecodeCache | None = None
         if folder is not None:
-            here = folder / _version()
+            here = folder / _version(also)
             try:
                 if folder.is_dir():
                     for other in folder.iterdir():
@@ -63,3 +70,28 @@ class CompiledTemplates(BytecodeCache):
                 self._disk.dump_bytecode(bucket)
             except OSError:
                 self._disk = None
+
+
+def compile_ahead(env: Environment, names: Iterable[str]) -> None:
+    """Compile the templates ``names``, and those they extend, include or import by name, into ``env``'s bytecode
+    cache, as ``env`` would compile them when a page first needs them; a template that does not compile is left for
+    then (when it says what is wrong)."""
+    cache, loader = env.bytecode_cache, env.loader
+    assert cache is not None and loader is not None
+    waiting, seen = list(names), set(names)
+    while waiting:
+        name = waiting.pop(0)
+        try:
+            source, filename, _ = loader.get_source(env, name)
+            bucket = cache.get_bucket(env, name, filename, source)
+            if bucket.code is not None:
+                continue  # compiled before; what it names was too
+            tree = env.parse(source, name, filename)
+            bucket.code = env.compile(tree, name, filename)
+        except TemplateError:
+            continue
+        cache.set_bucket(bucket)
+        for named in meta.find_referenced_templates(tree):
+            if named is not None and named not in seen:  # None: a name computed as the page renders
+                seen.add(named)
+                waiting.append(named)

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from dossier import forked, heap, render
+from dossier import forked, heap, render, write_ahead
 from dossier.export import escaped_nav
 from dossier.model import GeneratedPage
 from dossier.pipeline import build_site
@@ -36,8 +36,9 @@ from mkdocs.structure.pages import Page
 log = get_plugin_logger("dossier")
 _state: dict[str, Any] = {}
 """This build's pipeline result ("site"), the generated pages added to it by source URI ("pages"), its files
-("files"), the pages MkDocs wrote ("written") and its search index ("index"); the theme's compiled templates,
-kept for the process ("templates")."""
+("files") and navigation ("nav"), the pages MkDocs wrote ("written"), those of them written ahead ("taken"), its
+search index ("index"), its children at idle priority ("compiling", "ahead"); the theme's compiled templates, kept
+for the process ("templates")."""
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -49,7 +50,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if "templates" not in _state:
         _state["templates"] = CompiledTemplates(cache / "templates" if cache else None)
         render.keep_compiled(CompiledTemplates(cache / "page-templates" if cache else None, also=code_version()))
-    _state["ahead"] = forked.when_idle(lambda: _compile_ahead(config)) if cache else None
+    _state["compiling"] = forked.when_idle(lambda: _compile_ahead(config)) if cache else None
     heap.before_pipeline()  # the last build's pages, if any: MkDocs's objects, not the pipeline's work
     started = time.perf_counter()
     site = build_site(seeds, config.site_name, cache)
@@ -72,15 +73,24 @@ def _compile_ahead(config: MkDocsConfig) -> None:
     """Compile Dossier's templates, and the theme's unless another plugin could change its environment, into the
     cache folder, for this build to find there (a first build, in a child while a core is idle)."""
     render.compile_templates()
-    if all(plugin is sys.modules[__name__] for plugin in config.plugins.values()):
+    if _alone(config):
         env = config.theme.get_env()
         env.bytecode_cache = _state["templates"]
         compile_ahead(env, ["main.html", *config.theme.static_templates])
 
 
+def _alone(config: MkDocsConfig) -> bool:
+    """Whether Dossier's hook is the only plugin: no other could change the theme's environment, or do otherwise in
+    a child than in this process."""
+    return all(plugin is sys.modules[__name__] for plugin in config.plugins.values())
+
+
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    """Give the build's Jinja environment the theme's templates compiled before (this build's, or the last's)."""
+    """Give the build's Jinja environment the theme's templates compiled before (this build's, or the last's), and
+    start writing the last pages ahead while a core is idle (:mod:`dossier.write_ahead`)."""
     env.bytecode_cache = _state["templates"]
+    _state["ahead"] = write_ahead.start(config, _state["nav"], files, env, _marked) if _alone(config) else None
+    _state["taken"] = set()
     return env
 
 
@@ -101,6 +111,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 @event_priority(-100)  # after every other plugin has settled the pages
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     """Convert the pages' Markdown on every core before MkDocs reads them one by one (a first build of many)."""
+    _state["nav"] = nav
     started = time.perf_counter()
     converted = prerender(config, files)
     if converted:
@@ -124,15 +135,39 @@ def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files
     return sanitize(content)
 
 
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+    """Give the page's template the page whole, if it was written ahead (marked already)."""
+    ahead = _state.get("ahead")
+    written = ahead.take(page) if ahead is not None else None
+    if written is not None:
+        context["dossier_written"] = written
+        _state["taken"].add(page.file.src_uri)
+    return context
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Mark what search indexes (the article) and what it can narrow by (the page's facets), and index it."""
     _state["written"].add(page.file.src_uri)
-    entry = _state["pages"].get(page.file.src_uri)
-    if entry is not None and not entry.searched:
-        return output
-    output = search_markup(output, entry.facets if entry is not None else {})
-    _state["index"].add(page.file.dest_uri, for_index(output))
+    if page.file.src_uri not in _state["taken"]:
+        output = _marked(output, page)
+    if _searched(page):
+        _state["index"].add(page.file.dest_uri, for_index(output))
+    if _state.get("ahead") is not None:
+        _state["ahead"].next(page)
     return output
+
+
+def _searched(page: Page) -> bool:
+    entry = _state["pages"].get(page.file.src_uri)
+    return entry is None or entry.searched
+
+
+def _marked(output: str, page: Page) -> str:
+    """A page's HTML marked for the index, with its facets; as it was, if search leaves the page out."""
+    if not _searched(page):
+        return output
+    entry = _state["pages"].get(page.file.src_uri)
+    return search_markup(output, entry.facets if entry is not None else {})
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -146,6 +181,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     """Write the search index; a failure is an error (so --strict fails), never a traceback.
 
     A page of docs/ that MkDocs did not write again (``--dirty``, unchanged) is indexed as it was written."""
+    _stop_children()  # every page is written
+    if _state["taken"]:
+        log.debug(f"{len(_state['taken'])} pages written ahead")
     index, site = _state.pop("index"), Path(config.site_dir)
     for file in _state["files"].documentation_pages():
         kept = site / file.dest_path
@@ -153,19 +191,22 @@ def on_post_build(config: MkDocsConfig) -> None:
             index.add(file.dest_uri, for_index(kept.read_text(encoding="utf-8", errors="replace")))
     for problem in index.write(site / "pagefind"):
         log.error(problem)
-    _stop_compiling()
 
 
 def on_build_error(error: Exception) -> None:
     """Stop the search index of a build that failed."""
     _close_index()
-    _stop_compiling()
+    _stop_children()
 
 
-def _stop_compiling() -> None:
+def _stop_children() -> None:
+    """Stop the children that compile templates and write pages ahead, if they are still at work."""
+    compiling = _state.pop("compiling", None)
+    if compiling is not None:
+        forked.stop(compiling)
     ahead = _state.pop("ahead", None)
     if ahead is not None:
-        forked.stop(ahead)
+        ahead.stop()
 
 
 def _close_index() -> None:

@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from lxml import html as lxml_html
 
@@ -90,6 +91,53 @@ def build_project(tmp: Path, seed_dirs: list[Path], strict: bool = True, extra_e
         args.append("--strict")
     result = subprocess.run(args, cwd=project, env=env, capture_output=True, text=True, timeout=600)
     return Build(project, project / "site", result.returncode, result.stdout + result.stderr)
+
+
+def build_in_process(project: Path, site: Path, monkeypatch: Any) -> Any:
+    """Build ``project`` into ``site`` in this process, as a new process would (nothing parsed, linked, rendered or
+    compiled before, its cache folder removed); return the hook's module, as MkDocs loaded it."""
+    import dossier.pipeline
+    import dossier.render
+    import dossier.topic_pages
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    shutil.rmtree(project / ".cache", ignore_errors=True)
+    for memo in ("_CACHE", "_LINKED", "_PAGES"):
+        monkeypatch.setattr(dossier.pipeline, memo, {})
+    monkeypatch.setattr(dossier.topic_pages, "_RENDERED", {})
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
+    hook = next(plugin for name, plugin in config.plugins.items() if name.endswith("dossier_hook.py"))
+    monkeypatch.setattr(hook, "_state", {})
+    dossier.render._ENV.cache.clear()  # type: ignore[union-attr]
+    build(config)
+    return hook
+
+
+def add_hook(project: Path, name: str, source: str) -> None:
+    """Add a hook of another plugin to the copied project, after Dossier's."""
+    (project / "hooks" / name).write_text(source, encoding="utf-8")
+    config_text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    hooks = "hooks:\n  - hooks/dossier_hook.py\n"
+    assert hooks in config_text
+    (project / "mkdocs.yml").write_text(config_text.replace(hooks, hooks + f"  - hooks/{name}\n"), encoding="utf-8")
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    """Every file of a built site by path, but those Pagefind names differently from run to run."""
+    return {
+        p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file() and not _unstable(p, site)
+    }
+
+
+def _unstable(path: Path, site: Path) -> bool:
+    """Pagefind 1.5's filter and metadata files are named by hashes that change from run to run on the same pages
+    (Pagefind/pagefind#638: "other files will still change, such as the filter/metadata indexes"). Its fragments,
+    the pages' own words, are stable and stay compared; so does every page of the site."""
+    parts = path.relative_to(site).parts
+    return parts[0] == "pagefind" and (
+        parts[1] in ("filter", "index") or path.suffix == ".pf_meta" or parts[1] == "pagefind-entry.json"
+    )
 
 
 def squash(text: str) -> str:

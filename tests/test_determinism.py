@@ -14,7 +14,7 @@ import dossier.pipeline
 import dossier.prerender
 import pytest
 from dossier.pipeline import build_site
-from helpers import CORPUS, SAMPLE_SEEDS, build_project, copy_project
+from helpers import CORPUS, SAMPLE_SEEDS, add_hook, build_project, copy_project, site_files
 
 SITEMAPS = {"sitemap.xml", "sitemap.xml.gz"}
 
@@ -29,22 +29,6 @@ def _copy_in_order(sources: list[Path], target: Path, reverse: bool, mtime: int)
     return target
 
 
-def _files(site: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file() and not _unstable(p, site)
-    }
-
-
-def _unstable(path: Path, site: Path) -> bool:
-    """Pagefind 1.5's filter and metadata files are named by hashes that change from run to run on the same pages
-    (Pagefind/pagefind#638: "other files will still change, such as the filter/metadata indexes"). Its fragments,
-    the pages' own words, are stable and stay compared; so does every page of the site."""
-    parts = path.relative_to(site).parts
-    return parts[0] == "pagefind" and (
-        parts[1] in ("filter", "index") or path.suffix == ".pf_meta" or parts[1] == "pagefind-entry.json"
-    )
-
-
 @pytest.mark.parametrize("epoch", [None, "1767225600"], ids=["build-date", "SOURCE_DATE_EPOCH"])
 def test_two_builds_are_byte_identical(tmp_path: Path, epoch: str | None) -> None:
     env = {"SOURCE_DATE_EPOCH": epoch} if epoch else {}
@@ -53,7 +37,7 @@ def test_two_builds_are_byte_identical(tmp_path: Path, epoch: str | None) -> Non
         seeds = _copy_in_order([SAMPLE_SEEDS, CORPUS / "seeds"], tmp_path / f"seeds-{name}", reverse, mtime)
         build = build_project(tmp_path / name, [seeds], extra_env=env)
         assert build.returncode == 0, build.log
-        builds.append(_files(build.site))
+        builds.append(site_files(build.site))
     first, second = builds
     assert first.keys() == second.keys()
     differing = sorted(name for name in first if first[name] != second[name])
@@ -124,18 +108,15 @@ def test_pages_converted_on_several_cores_give_the_same_site_and_warnings(
     from mkdocs.config import load_config
 
     project = copy_project(tmp_path, [SAMPLE_SEEDS, CORPUS / "seeds"])
-    (project / "hooks" / "noisy.py").write_text(
+    add_hook(
+        project,
+        "noisy.py",
         "import logging\n\n"
         "def on_page_markdown(markdown, page, config, files):\n"
         "    if page.file.src_uri == 'notes.md':\n"
         "        logging.getLogger('mkdocs.plugins.noisy').warning('noisy: notes read')\n"
         "    return markdown\n",
-        encoding="utf-8",
     )
-    config_text = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    hooks = "hooks:\n  - hooks/dossier_hook.py\n"
-    assert hooks in config_text
-    (project / "mkdocs.yml").write_text(config_text.replace(hooks, hooks + "  - hooks/noisy.py\n"), encoding="utf-8")
     (project / "docs" / "notes.md").write_text(
         "# Notes\n\nSee [a page that is gone](gone.md) and [a missing section](index.md#no-such-section).\n",
         encoding="utf-8",
@@ -156,7 +137,7 @@ def test_pages_converted_on_several_cores_give_the_same_site_and_warnings(
             logging.getLogger("mkdocs").removeHandler(handler)
         assert capfd.readouterr().err.count("noisy: notes read") == 1
         said = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
-        return _files(tmp_path / name), said
+        return site_files(tmp_path / name), said
 
     monkeypatch.setattr(dossier.forked, "can_fork", lambda: False)
     alone, said_alone = site("alone")

@@ -4,19 +4,15 @@ compiled ahead of a first build by a child while a core is idle."""
 from __future__ import annotations
 
 import os
-import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import dossier.pipeline
-import dossier.render
-import dossier.topic_pages
 import pytest
 from dossier import forked
 from dossier.template_cache import CompiledTemplates, compile_ahead
-from helpers import SAMPLE_SEEDS, copy_project
+from helpers import SAMPLE_SEEDS, add_hook, build_in_process, copy_project, site_files
 from jinja2 import DictLoader, Environment, TemplateSyntaxError
 
 
@@ -140,27 +136,12 @@ def test_a_first_build_finds_its_templates_compiled_ahead(
     compiles none of them itself (only icons, named as the pages render), and its site is the site of a build that
     compiled them all. With another plugin, which could change the theme's environment, the build compiles the
     theme's templates itself."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
     project = copy_project(tmp_path, [SAMPLE_SEEDS])
     if other_plugin:
-        (project / "hooks" / "other.py").write_text("def on_env(env, config, files):\n    return env\n", encoding="utf-8")
-        config_text = (project / "mkdocs.yml").read_text(encoding="utf-8")
-        hooks = "hooks:\n  - hooks/dossier_hook.py\n"
-        (project / "mkdocs.yml").write_text(config_text.replace(hooks, hooks + "  - hooks/other.py\n"), encoding="utf-8")
+        add_hook(project, "other.py", "def on_env(env, config, files):\n    return env\n")
     real_when_idle = forked.when_idle
 
     def site(name: str, ahead: bool) -> tuple[dict[str, bytes], list[str]]:
-        shutil.rmtree(project / ".cache", ignore_errors=True)
-        for memo in ("_CACHE", "_LINKED", "_PAGES"):  # a new process: nothing parsed, linked or rendered before
-            monkeypatch.setattr(dossier.pipeline, memo, {})
-        monkeypatch.setattr(dossier.topic_pages, "_RENDERED", {})
-        config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / name))
-        hook = next(p for n, p in config.plugins.items() if n.endswith("dossier_hook.py"))
-        monkeypatch.setattr(hook, "_state", {})  # a new process: nothing compiled in memory
-        dossier.render._ENV.cache.clear()  # type: ignore[union-attr]
-
         def finished_first(work: Callable[[], None]) -> None:
             pid = real_when_idle(work) if ahead else None
             if pid is not None:
@@ -175,10 +156,9 @@ def test_a_first_build_finds_its_templates_compiled_ahead(
             return real(env, source, name, *args, **kwargs)
 
         monkeypatch.setattr(Environment, "compile", counting)
-        build(config)
+        build_in_process(project, tmp_path / name, monkeypatch)
         monkeypatch.setattr(Environment, "compile", real)
-        pages = sorted((tmp_path / name).rglob("*.html"))
-        return {p.relative_to(tmp_path / name).as_posix(): p.read_bytes() for p in pages}, compiled
+        return site_files(tmp_path / name), compiled
 
     monkeypatch.setattr(forked, "can_fork", lambda: True)
     monkeypatch.setattr(forked, "cores", lambda: 2)

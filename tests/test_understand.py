@@ -197,6 +197,25 @@ def test_role_of_a_career_framework(title: str, role: str) -> None:
     assert c.role == role
 
 
+@pytest.mark.parametrize(
+    ("title", "company"),
+    [
+        ("A day in the life of a Product Manager at Okapi Systems", "Okapi Systems"),
+        ("A Day in the Life of a Site Reliability Engineer at Tern", "Tern"),
+        ("A day in the life of a Data Analyst at Hollow Pine Bank", ""),
+        ("A day in the life of a Product Designer at Quill & Co, 2026", "Quill & Co"),
+    ],
+)
+def test_a_day_in_the_life_at_a_company_names_the_role_only(title: str, company: str) -> None:
+    """The company a title names after the role ("... at Okapi Systems") is not part of the role, whether or not it
+    is recognised as the company."""
+    from dossier.understand.role import guess_role
+
+    guess = guess_role(title, company)
+    assert guess is not None
+    assert guess.value == title.split(" of a ")[1].split(" at ")[0]
+
+
 def test_a_moderate_guess_that_other_seeds_settle_is_strong(tmp_path: Path) -> None:
     (tmp_path / "a.md").write_text("---\ncompany: Quorvex\n---\n# Values\n\nBe kind. Be clear.\n", encoding="utf-8")
     (tmp_path / "b.md").write_text(

@@ -16,7 +16,8 @@ _ROLE_NOUN = f"(?:{'|'.join(_ROLE_NOUNS)})s?"
 _TITLED_ROLE = rf"(?:[A-Z][\w-]* ){{0,3}}(?:{'|'.join(n.capitalize() for n in _ROLE_NOUNS)})s?"
 """A role written in title case, up to four words: "Site Reliability Engineer"."""
 _ROLE_PATTERNS = (
-    r"day in the life(?: of| as|:)? (?:an? |the )?(?P<role>[^\W\d_][\w &/-]*?)(?: at [\w ]+| in \d{4}| \d{4}|[:,(]|$)",
+    # "at" ends the role, with or without the company after it (taken out of the title when it is known).
+    r"day in the life(?: of| as|:)? (?:an? |the )?(?P<role>[^\W\d_][\w &/-]*?)(?: at\b| in \d{4}| \d{4}|[:,(]|$)",
     rf"(?-i:(?P<role>{_TITLED_ROLE}))\b",
     rf"(?:for|as) (?:an? )?(?P<role>[^\W\d_][\w &/-]*?{_ROLE_NOUN})\b",
     rf"(?P<role>(?:(?:senior|staff|junior|principal|lead|associate) )?[^\W\d_][\w-]* {_ROLE_NOUN})\b",

@@ -6,6 +6,7 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from dossier import forked
@@ -48,3 +49,21 @@ def test_pages_written_ahead_are_the_pages_mkdocs_writes(
         assert len(taken) == len(pages) - 1 and "plain.md" not in taken  # all but the page with its own template
     assert site_files(tmp_path / "ahead") == site_files(tmp_path / "alone")
     assert not list(Path(tempfile.gettempdir()).glob("dossier-pages-*/"))  # removed after the build
+
+
+def test_a_child_whose_build_has_ended_removes_its_pages_and_stops(tmp_path: Path) -> None:
+    """A build killed before its last events (which stop the child) leaves no child at work and no pages behind."""
+    from ctypes import c_long
+    from multiprocessing.sharedctypes import RawValue
+
+    from dossier import write_ahead
+    from jinja2 import DictLoader, Environment
+
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "1.html").write_text("<p>written before the build ended</p>", encoding="utf-8")
+    env = Environment(loader=DictLoader({write_ahead.THEME_TEMPLATE: "never rendered"}))
+    chosen: list[Any] = [None, None]  # never reached
+    ended = os.getppid() + 1_000_000  # the build's process: not this one's parent any more
+    write_ahead._write(None, None, [], env, chosen, lambda output, page: output, folder, RawValue(c_long, -1), ended)  # type: ignore[arg-type]
+    assert not folder.exists()

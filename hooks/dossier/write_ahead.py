@@ -12,6 +12,7 @@ what the theme renders.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import ctypes
 import os
@@ -92,8 +93,11 @@ def start(
     if len(chosen) < 2 or not forked.can_fork() or forked.cores() < 2:
         return None
     folder = Path(tempfile.mkdtemp(prefix="dossier-pages-"))
+    # Removed at the latest when this process ends, even by an interruption that skips the hook's last events.
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
     progress = RawValue(ctypes.c_long, -1)
-    pid = forked.when_idle(lambda: _write(config, nav, doc_files, env, chosen, mark, folder, progress))
+    parent = os.getpid()
+    pid = forked.when_idle(lambda: _write(config, nav, doc_files, env, chosen, mark, folder, progress, parent))
     if pid is None:
         shutil.rmtree(folder, ignore_errors=True)
         return None
@@ -113,11 +117,16 @@ def _write(
     mark: Callable[[str, Page], str],
     folder: Path,
     progress: Any,
+    parent: int,
 ) -> None:
     """In the child: render the chosen pages from the last back, as MkDocs's ``_build_page`` does, until the one
-    MkDocs is at; each is written whole into ``folder`` under its position."""
+    MkDocs is at; each is written whole into ``folder`` under its position. If the build's process has ended (killed),
+    the folder is removed and the child ends."""
     template = env.get_template(THEME_TEMPLATE)
     for at in reversed(range(len(chosen))):
+        if os.getppid() != parent:
+            shutil.rmtree(folder, ignore_errors=True)
+            return
         if at <= progress.value:
             return
         page = chosen[at].page

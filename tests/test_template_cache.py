@@ -4,7 +4,6 @@ compiled ahead of a first build by a child while a core is idle."""
 from __future__ import annotations
 
 import os
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -98,34 +97,6 @@ def test_compiled_ahead_with_what_they_extend_include_and_import(tmp_path: Path,
     assert compiled == ["icons/star.svg"]
     with pytest.raises(TemplateSyntaxError):
         page.get_template("broken.html")
-
-
-@pytest.mark.skipif(not hasattr(os, "SCHED_IDLE"), reason="Linux's idle priority only")
-def test_work_done_in_an_idle_child(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The child does its work in another process; one still at work when it is stopped is ended, not waited for."""
-    monkeypatch.setattr(forked, "can_fork", lambda: True)  # as in a build's process (the test run may have threads)
-    monkeypatch.setattr(forked, "cores", lambda: 2)
-    done = tmp_path / "done"
-    pid = forked.when_idle(lambda: done.write_text(str(os.getpid())))
-    assert pid is not None
-    os.waitpid(pid, os.WNOHANG)  # nothing yet, or done: stop() tells which
-    deadline = time.monotonic() + 30
-    while not done.exists() and time.monotonic() < deadline:
-        time.sleep(0.01)
-    assert int(done.read_text()) == pid
-    assert forked.stop(pid)
-    slow = forked.when_idle(lambda: time.sleep(60))
-    assert slow is not None
-    started = time.monotonic()
-    assert not forked.stop(slow)
-    assert time.monotonic() - started < 5
-    with pytest.raises(ChildProcessError):
-        os.waitpid(slow, os.WNOHANG)  # ended and reaped
-
-
-def test_no_idle_child_where_forking_is_not_safe(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(forked, "can_fork", lambda: False)
-    assert forked.when_idle(lambda: None) is None
 
 
 @pytest.mark.parametrize("other_plugin", [False, True], ids=["alone", "with-another-plugin"])

@@ -9,6 +9,7 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Sequence
+from itertools import chain
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -33,23 +34,38 @@ def shared(count: int, at_least: int) -> bool:
     return count >= at_least and cores() >= 2 and can_fork()
 
 
-def each(function: Callable[[J, int], T], job: J, positions: Sequence[int], at_least: int) -> list[T]:
+def each(
+    function: Callable[[J, int], T],
+    job: J,
+    positions: Sequence[int],
+    at_least: int,
+    together: Callable[[int], bool] | None = None,
+) -> list[T]:
     """``function(job, at)`` for each position, in order; on every core when there are ``at_least`` positions and it
     is safe to.
 
     The children are forked after ``job`` is set aside here, so they see it as it is without it being sent to them:
-    only the positions go to a child, and only the results come back.
+    only the positions go to a child, and only the results come back. The positions that ``together`` picks (those
+    that need costly imports the others do not) are given to one child, first, while they are no more than a fair
+    share of the work; the others are shared as they come.
     """
     global _job
     if not shared(len(positions), at_least):
         return [function(job, at) for at in positions]
     _job = (function, job)
     workers = cores()
+    size = max(1, len(positions) // (workers * 32))
+    picked = [at for at in positions if together(at)] if together is not None else []
+    if not 1 < len(picked) <= len(positions) // (2 * workers):
+        picked = []
+    rest = [at for at in positions if at not in set(picked)] if picked else list(positions)
+    tasks = ([picked] if picked else []) + [rest[i : i + size] for i in range(0, len(rest), size)]
     try:
         # Frozen in each child, what it inherits stays out of its collections: they would walk the whole parent's
         # heap, and copy each of its pages they touch.
         with multiprocessing.get_context("fork").Pool(workers, initializer=gc.freeze) as pool:
-            return pool.map(_call, positions, chunksize=max(1, len(positions) // (workers * 32)))
+            done = dict(zip([at for task in tasks for at in task], chain.from_iterable(pool.map(_call, tasks)), strict=True))
+        return [done[at] for at in positions]
     finally:
         _job = None
 
@@ -58,10 +74,10 @@ _job: tuple[Callable[[Any, int], Any], Any] | None = None
 """The function and job of the :func:`each` under way, for the children it forks."""
 
 
-def _call(at: int) -> Any:
+def _call(task: list[int]) -> list[Any]:
     assert _job is not None
     function, job = _job
-    return function(job, at)
+    return [function(job, at) for at in task]
 
 
 def when_idle(work: Callable[[], None]) -> int | None:

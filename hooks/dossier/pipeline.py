@@ -167,7 +167,7 @@ def read_corpus(seeds_dir: Path, problems: Problems, cache: SeedCache | None = N
     keys = [key for key, _ in found]
 
     def parse(missing: list[int]) -> list[_Parsed]:
-        return forked.each(_parse_stored, (found, cache), missing, PARALLEL_FROM)
+        return forked.each(_parse_stored, (found, cache), missing, PARALLEL_FROM, lambda at: _needs_more(*found[at]))
 
     done = reuse_many(cache, [(key, _CACHE.get(key)) for key in keys], parse, _Parsed, stores_itself=True)
     kept = dict(zip(keys, done, strict=True))
@@ -179,6 +179,12 @@ def read_corpus(seeds_dir: Path, problems: Problems, cache: SeedCache | None = N
             parsed.append((replace(result.page, digest=key[1]), result.source, result.recovered))
     _CACHE = kept  # the seeds of this build only: a long `mkdocs serve` session does not pile up old versions
     return parsed
+
+
+def _needs_more(key: tuple[str, str], data: bytes) -> bool:
+    """Whether a seed likely opens with front matter, whose check needs pydantic (0.05 s to import and set up, in
+    each process that reads such a seed)."""
+    return data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"---")
 
 
 PARALLEL_FROM = 48

@@ -18,7 +18,7 @@ from dossier import forked, heap, render, write_ahead
 from dossier.export import escaped_nav
 from dossier.model import GeneratedPage
 from dossier.pipeline import build_site
-from dossier.prerender import prerender
+from dossier.prerender import finished, prerender
 from dossier.problems import Severity
 from dossier.sanitize import sanitize
 from dossier.search import EXCLUDED, for_index, search_markup
@@ -113,7 +113,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     """Convert the pages' Markdown on every core before MkDocs reads them one by one (a first build of many)."""
     _state["nav"] = nav
     started = time.perf_counter()
-    converted = prerender(config, files)
+    converted = prerender(config, files, sanitize)
     if converted:
         log.debug(f"{converted} pages converted on every core in {time.perf_counter() - started:.2f} seconds")
     return nav
@@ -131,8 +131,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Sanitise the HTML of every page."""
-    return sanitize(content)
+    """Sanitise the HTML of every page (in the child that converted it, if it did and nothing changed it since)."""
+    done = finished(page, content)
+    return done if done is not None else sanitize(content)
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
@@ -174,6 +175,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     """A new search index, which Pagefind fills as the pages are written."""
     _close_index()
     _state["index"] = SearchIndex(EXCLUDED)
+    _state["index"].begin()  # ready by the first page
     _state["written"] = set()
 
 

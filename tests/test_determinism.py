@@ -103,7 +103,8 @@ def test_pages_converted_on_several_cores_give_the_same_site_and_warnings(
 ) -> None:
     """A first build of many pages converts their Markdown in child processes: the site, and the warnings MkDocs
     gives about a page's links (logged in a child), are those of one process; what another plugin logs while a
-    child reads a page is not said twice."""
+    child reads a page is not said twice; a page's HTML that another plugin changes after the child converted it is
+    sanitised as changed, not as the child sanitised it."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -112,10 +113,16 @@ def test_pages_converted_on_several_cores_give_the_same_site_and_warnings(
         project,
         "noisy.py",
         "import logging\n\n"
+        "from mkdocs.plugins import event_priority\n\n"
         "def on_page_markdown(markdown, page, config, files):\n"
         "    if page.file.src_uri == 'notes.md':\n"
         "        logging.getLogger('mkdocs.plugins.noisy').warning('noisy: notes read')\n"
-        "    return markdown\n",
+        "    return markdown\n\n"
+        "@event_priority(100)  # before Dossier's sanitising\n"
+        "def on_page_content(html, page, config, files):\n"
+        "    if page.file.src_uri == 'notes.md':\n"
+        "        return html + '<p>Added by another plugin.</p><script>alert(1)</script>'\n"
+        "    return html\n",
     )
     (project / "docs" / "notes.md").write_text(
         "# Notes\n\nSee [a page that is gone](gone.md) and [a missing section](index.md#no-such-section).\n",
@@ -142,6 +149,8 @@ def test_pages_converted_on_several_cores_give_the_same_site_and_warnings(
     monkeypatch.setattr(dossier.forked, "can_fork", lambda: False)
     alone, said_alone = site("alone")
     assert any("gone.md" in s for s in said_alone) and any("no-such-section" in s for s in said_alone)
+    notes = alone["notes/index.html"].decode()
+    assert "Added by another plugin." in notes and "alert(1)" not in notes  # sanitised after the other plugin
 
     served: list[str] = []
     real_render = dossier.prerender._render

@@ -40,7 +40,7 @@ from .summary import freshness, holdings, latest_date, overview, summarise
 from .topic_pages import topic_entries, topic_uri, topics_section
 from .topics import TOPICS, Topic
 from .understand import classify, reconcile_companies
-from .understand.company import proper_names
+from .understand.company import load_frequencies, proper_names
 
 
 @dataclass
@@ -167,6 +167,7 @@ def read_corpus(seeds_dir: Path, problems: Problems, cache: SeedCache | None = N
     keys = [key for key, _ in found]
 
     def parse(missing: list[int]) -> list[_Parsed]:
+        load_frequencies()  # needed by every child, and by this process after
         return forked.each(_parse_stored, (found, cache), missing, PARALLEL_FROM, lambda at: _needs_more(*found[at]))
 
     done = reuse_many(cache, [(key, _CACHE.get(key)) for key in keys], parse, _Parsed, stores_itself=True)

@@ -9,6 +9,7 @@ own order; a page whose Markdown differs by then from the Markdown the child con
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
@@ -39,17 +40,23 @@ class Rendered:
     """Links to anchors of other pages, by the source URI of the page they point to."""
     logged: list[tuple[str, int, str]]
     """(logger name, level, message) of each record logged while converting."""
+    finished: str
+    """``content`` as the caller's ``finish`` makes it (see :func:`finished`)."""
 
 
-def prerender(config: MkDocsConfig, files: Files) -> int:
-    """Convert every documentation page's Markdown on every core, where it is safe to; return how many were."""
+def prerender(config: MkDocsConfig, files: Files, finish: Callable[[str], str] = str) -> int:
+    """Convert every documentation page's Markdown on every core, where it is safe to; return how many were.
+
+    Each child also gives what ``finish`` (a pure function) makes of each page's HTML, which :func:`finished` hands
+    back for that HTML."""
     pages = [f.page for f in files.documentation_pages() if f.page is not None]
+    _FINISHED.clear()
     if not forked.shared(len(pages), PARALLEL_FROM):
         return 0  # MkDocs converts them one by one, as ever
     # The longest first, so that no core is left with a long page at the end while the others wait.
     pages.sort(key=lambda page: -len(page.file.content_bytes))
     try:
-        results = forked.each(_convert, (pages, config, files), range(len(pages)), PARALLEL_FROM)
+        results = forked.each(_convert, (pages, config, files, finish), range(len(pages)), PARALLEL_FROM)
     except Exception as exc:  # a result that cannot come back (a plugin's object on a page): MkDocs converts them all
         log.debug(f"pages converted one by one: {exc!r}")
         return 0
@@ -62,9 +69,20 @@ def prerender(config: MkDocsConfig, files: Files) -> int:
     return done
 
 
-def _convert(job: tuple[list[Page], MkDocsConfig, Files], index: int) -> Rendered | None:
+def finished(page: Page, content: str) -> str | None:
+    """What ``finish`` made of ``content`` in the child that converted the page, if ``content`` is the HTML the
+    child converted (no plugin changed it since); None otherwise, or if no child converted the page."""
+    kept = _FINISHED.pop(page.file.src_uri, None)
+    return kept[1] if kept is not None and kept[0] == content else None
+
+
+_FINISHED: dict[str, tuple[str, str]] = {}
+"""The HTML a child converted of each page, and what ``finish`` made of it, by source URI, for this build."""
+
+
+def _convert(job: tuple[list[Page], MkDocsConfig, Files, Callable[[str], str]], index: int) -> Rendered | None:
     """In a child: read and convert one page as MkDocs's build would; None if that fails (MkDocs will report it)."""
-    pages, config, files = job
+    pages, config, files, finish = job
     page = pages[index]
     try:
         # What the events log is dropped: MkDocs runs them again in the build, which logs it then.
@@ -87,6 +105,7 @@ def _convert(job: tuple[list[Page], MkDocsConfig, Files], index: int) -> Rendere
         anchors=page.present_anchor_ids,
         links={f.src_uri: dict(anchors) for f, anchors in links.items()} if links is not None else None,
         logged=capture.records,
+        finished=finish(page.content),
     )
 
 
@@ -99,6 +118,7 @@ def _render(page: Page, result: Rendered, config: MkDocsConfig, files: Files) ->
     for name, level, message in result.logged:
         logging.getLogger(name).log(level, message)
     page.content = result.content
+    _FINISHED[page.file.src_uri] = (result.content, result.finished)
     page.toc = result.toc
     page._title_from_render = result.title
     page.present_anchor_ids = result.anchors

@@ -2,7 +2,7 @@
 
 Pagefind's binary has a service mode (``pagefind --service``, the one its Python and Node APIs speak to): messages
 on its standard input, one at a time, each a JSON object in base64 followed by a comma, and a reply to each on its
-standard output. :class:`SearchIndex` starts it at the first page, hands it each page as MkDocs finishes it, and
+standard output. :class:`SearchIndex` starts it before the first page, hands it each page as MkDocs finishes it, and
 asks it for the bundle's files after the build, so that Pagefind reads the pages on one core while MkDocs renders
 the next ones on another. (Pagefind's Python API would do the same, but its loop reads one reply every 0.1 s.)
 
@@ -37,6 +37,8 @@ class SearchIndex:
         self._service: subprocess.Popen[bytes] | None = None
         self._errors: IO[bytes] | None = None
         self._index: int | None = None
+        self._opening: int | None = None
+        """The NewIndex message whose reply (the index's number) has not been read yet."""
         self._sent = 0
         self._replies: dict[int, dict[str, Any]] = {}
         self._unread: list[bytes] = []
@@ -48,12 +50,20 @@ class SearchIndex:
         self.refused: list[str] = []
         """Pages Pagefind could not read (the others are indexed), with what it said."""
 
+    def begin(self) -> None:
+        """Start Pagefind now, so that it is ready by the first page (nothing is indexed or written if no page is
+        added); a problem starting it is kept for :meth:`write`."""
+        if self._service is None and self.problem is None:
+            self._start()
+
     def add(self, path: str, page: str) -> None:
         """Index ``page``, the HTML written at ``path`` (relative to the site, with ``/``), from which Pagefind
         computes the page's address as it would for a page found in the site folder."""
         if self.problem is not None:
             return
         if self._service is None and not self._start():
+            return
+        if self._index is None and not self._opened():
             return
         sent = self._send({"type": "AddFile", "index_id": self._index, "file_path": path, "file_contents": page})
         if sent is not None:
@@ -66,7 +76,7 @@ class SearchIndex:
         if bundle.exists():
             shutil.rmtree(bundle)
         try:
-            if self.problem is None and self._service is not None:
+            if self.problem is None and self._service is not None and self._index is not None:
                 sent = self._send({"type": "GetFiles", "index_id": self._index})
                 reply = self._reply(sent, time.monotonic() + TIMEOUT) if sent is not None else None
                 if reply is not None:
@@ -123,8 +133,12 @@ class SearchIndex:
             return False
         assert self._service.stdout is not None
         os.set_blocking(self._service.stdout.fileno(), False)
-        sent = self._send({"type": "NewIndex", "config": self._config})
-        reply = self._reply(sent, time.monotonic() + TIMEOUT) if sent is not None else None
+        self._opening = self._send({"type": "NewIndex", "config": self._config})
+        return self._opening is not None
+
+    def _opened(self) -> bool:
+        """Whether the index is open: its number read from Pagefind's reply to NewIndex (waited for)."""
+        reply = self._reply(self._opening, time.monotonic() + TIMEOUT) if self._opening is not None else None
         if reply is None:
             return False
         self._index = reply["index_id"]

@@ -136,6 +136,11 @@ def key(name: str) -> str:
     return "".join(ch for ch in name.casefold() if ch.isalnum())
 
 
+def load_frequencies() -> None:
+    """Load wordfreq's list now (8 ms), so that the children forked next share it instead of each loading it."""
+    zipf_frequency("the", "en", wordlist="small")
+
+
 @lru_cache(maxsize=65536)
 def ordinary(word: str) -> bool:
     """Whether a word (or every word of a phrase) is common English, not a name."""

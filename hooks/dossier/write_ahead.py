@@ -36,6 +36,7 @@ from . import forked
 TEMPLATE = "dossier/written-ahead.html"
 """The template of a page the child wrote: that page, whole."""
 THEME_TEMPLATE = "main.html"
+"""The theme's page template, which MkDocs gives a page that names none."""
 
 
 class WrittenAhead:

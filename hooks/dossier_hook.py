@@ -4,7 +4,9 @@ It reads settings from ``extra.dossier`` in mkdocs.yml, runs the pipeline once
 per build, adds the pages it makes (in memory, never in docs/), sets the
 navigation, and reports every seed problem through a logger under ``mkdocs.``
 so that ``mkdocs build --strict`` fails on them. A first build of many pages
-has their Markdown converted on every core (:mod:`dossier.prerender`).
+has their Markdown converted on every core (:mod:`dossier.prerender`); where
+Dossier's hook is the only plugin, children at idle priority compile the
+templates and write the last pages ahead (:mod:`dossier.write_ahead`).
 """
 
 from __future__ import annotations

@@ -58,7 +58,8 @@ def each(
     picked = [at for at in positions if together(at)] if together is not None else []
     if not 1 < len(picked) <= len(positions) // (2 * workers):
         picked = []
-    rest = [at for at in positions if at not in set(picked)] if picked else list(positions)
+    alone = set(picked)
+    rest = [at for at in positions if at not in alone]
     tasks = ([picked] if picked else []) + [rest[i : i + size] for i in range(0, len(rest), size)]
     try:
         # Frozen in each child, what it inherits stays out of its collections: they would walk the whole parent's
@@ -80,6 +81,11 @@ def _call(task: list[int]) -> list[Any]:
     return [function(job, at) for at in task]
 
 
+def can_idle() -> bool:
+    """Whether :func:`when_idle` can start a child here now (two cores or more, forking safe, Linux's idle policy)."""
+    return cores() >= 2 and can_fork() and hasattr(os, "SCHED_IDLE")
+
+
 def when_idle(work: Callable[[], None]) -> int | None:
     """Start ``work`` in a forked child that runs only while a core would otherwise be idle (Linux's SCHED_IDLE
     policy), and return its process id; None, and nothing done, where that is not safe or not possible.
@@ -87,7 +93,7 @@ def when_idle(work: Callable[[], None]) -> int | None:
     The child does what this process would do later and leaves its result on disk: it must never write what this
     process reads before it is whole. It ends without running exit handlers; :func:`stop` ends it early.
     """
-    if cores() < 2 or not can_fork() or not hasattr(os, "SCHED_IDLE"):
+    if not can_idle():
         return None
     pid = os.fork()
     if pid:

@@ -168,7 +168,8 @@ def read_corpus(seeds_dir: Path, problems: Problems, cache: SeedCache | None = N
 
     def parse(missing: list[int]) -> list[_Parsed]:
         load_frequencies()  # needed by every child, and by this process after
-        return forked.each(_parse_stored, (found, cache), missing, PARALLEL_FROM, lambda at: _needs_more(*found[at]))
+        front_matter = [_opens_with_front_matter(data) for _, data in found]
+        return forked.each(_parse_stored, (found, cache), missing, PARALLEL_FROM, front_matter.__getitem__)
 
     done = reuse_many(cache, [(key, _CACHE.get(key)) for key in keys], parse, _Parsed, stores_itself=True)
     kept = dict(zip(keys, done, strict=True))
@@ -182,9 +183,9 @@ def read_corpus(seeds_dir: Path, problems: Problems, cache: SeedCache | None = N
     return parsed
 
 
-def _needs_more(key: tuple[str, str], data: bytes) -> bool:
-    """Whether a seed likely opens with front matter, whose check needs pydantic (0.05 s to import and set up, in
-    each process that reads such a seed)."""
+def _opens_with_front_matter(data: bytes) -> bool:
+    """Whether a seed's bytes likely open with front matter, whose check needs pydantic (0.05 s to import and set up,
+    in each process that reads such a seed): the seeds that one child reads together."""
     return data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"---")
 
 

@@ -91,7 +91,7 @@ def start(
     None where it cannot run (one page, no idle priority). The caller makes sure no other plugin runs."""
     doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
     chosen = [file for file in doc_files if file.page is not None and "template" not in file.page.meta]
-    if len(chosen) < 2 or not forked.can_fork() or forked.cores() < 2:
+    if len(chosen) < 2 or not forked.can_idle():
         return None
     folder = Path(tempfile.mkdtemp(prefix="dossier-pages-"))
     # Removed at the latest when this process ends, even by an interruption that skips the hook's last events.

@@ -17,7 +17,8 @@ _built = False
 
 
 def before_pipeline() -> None:
-    """Give the last build's objects back to the collector, and collect what is garbage of them."""
+    """Give back to the collector what was kept out of it (the modules, as the hook loaded them; the last build's
+    objects), and collect what is garbage of the last build."""
     gc.unfreeze()
     if _built:
         gc.collect()

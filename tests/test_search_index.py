@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from dossier.search import EXCLUDED
-from dossier.search_index import SearchIndex
+from dossier.search_index import SearchIndex, executable_path
 from helpers import ROOT, build_project
 
 CORPUS = ROOT / "tests" / "corpus" / "seeds"
@@ -52,6 +52,15 @@ def test_an_earlier_index_is_removed_before_the_new_one_is_written(tmp_path: Pat
     index.add("kept/index.html", PAGE.format(title="Kept", text="Still here."))
     assert index.write(bundle) == []
     assert set(_fragments(bundle)) == {"/kept/"}
+
+
+def test_the_binary_is_the_one_pagefind_itself_would_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pagefind.service import get_executable
+
+    found = executable_path()
+    assert found is not None and found == get_executable() and os.access(found, os.X_OK)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "my-pagefind"))
+    assert executable_path() == get_executable() == tmp_path / "my-pagefind"
 
 
 def test_a_missing_pagefind_is_a_problem_not_a_traceback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

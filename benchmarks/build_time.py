@@ -3,14 +3,16 @@
     .venv/bin/python benchmarks/build_time.py --companies 14 140 800 --serve --browser
 
 For each size it writes N invented companies with seeds in the five raw forms (benchmarks/corpus.py,
-deterministic from --seed) and measures, each in a child process, each build --repeat times (default 3, the
-median given; peak memory the most of them):
+deterministic from --seed) and measures, each in a child process, each build --repeat times (default 5, the
+median given; peak memory the most of them), after one round of each that is not counted (the copied hooks have
+no compiled bytecode yet, and every file is new to the disk's cache):
 
 - the whole `mkdocs build` (search index included), nothing cached: wall time, peak memory, time per page,
   and the share of it that is Dossier's pipeline (as the hook logs it);
 - the same build again, with the seeds parsed already (kept in .cache/dossier/ by the first);
 - plain Material building the same pages exported by `dossier export`, with the same theme settings,
-  then the same Pagefind run over its output: the ratio compares Dossier's build with that;
+  then the same Pagefind run over its output: the ratio compares Dossier's build with that (the medians), and
+  the spread gives the lowest and highest ratio of one round's builds;
 - the sizes of the site and of its search index;
 - with --serve: `mkdocs serve`, one seed edited at a time (three times), and the pipeline's median share of
   the rebuilds that follow;
@@ -81,7 +83,7 @@ def _project(tmp: Path, companies: int, seed: int) -> Path:
     return project
 
 
-def measure(companies: int, seed: int, serve: bool, browser: bool, repeat: int = 3) -> dict[str, Any]:
+def measure(companies: int, seed: int, serve: bool, browser: bool, repeat: int = 5) -> dict[str, Any]:
     """Build a corpus of ``companies`` and return the figures: of builds and plain builds, the median of ``repeat``."""
     with tempfile.TemporaryDirectory() as tmp:
         project = _project(Path(tmp), companies, seed)
@@ -90,11 +92,13 @@ def measure(companies: int, seed: int, serve: bool, browser: bool, repeat: int =
         exported = project / "exported"
         _run([sys.executable, "-c", "from dossier.cli import main; main()", "export", str(exported)], project)
         firsts, plains, plain_indexes = [], [], []
-        for _ in range(repeat):  # taken in turn, so that the machine's ups and downs fall on both alike
+        for _ in range(repeat + 1):  # taken in turn, so that the machine's ups and downs fall on both alike
             shutil.rmtree(project / ".cache", ignore_errors=True)  # a first build: nothing parsed yet
             firsts.append(_run([*mkdocs, "build", "-d", "site"], project))
             plains.append(_run([*mkdocs, "build", "-q"], exported)[0])
             plain_indexes.append(_run([*index, "--site", "site"], exported)[0])
+        firsts, plains, plain_indexes = firsts[1:], plains[1:], plain_indexes[1:]  # the round not counted
+        rounds = [w / (p + i) for (w, _, _), p, i in zip(firsts, plains, plain_indexes, strict=True)]
         # The same build again: the seeds are parsed already (.cache/dossier/), as for an editor's next build.
         again = statistics.median(_run([*mkdocs, "build", "-d", "site"], project)[0] for _ in range(repeat))
         wall = statistics.median(w for w, _, _ in firsts)
@@ -113,6 +117,7 @@ def measure(companies: int, seed: int, serve: bool, browser: bool, repeat: int =
             "plain_s": plain,
             "plain_index_s": plain_index,
             "ratio": wall / (plain + plain_index),
+            "ratio_spread": f"{min(rounds):.2f}-{max(rounds):.2f}",
             "rebuild_s": again,
             "rebuild_ratio": again / (plain + plain_index),
             "site_mb": _size(site) / 2**20,
@@ -277,7 +282,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--serve", action="store_true", help="also measure a one-seed edit under mkdocs serve")
     parser.add_argument("--browser", action="store_true", help="also measure search in Chromium")
-    parser.add_argument("--repeat", type=int, default=3, help="builds of each kind, whose median is given (default 3)")
+    parser.add_argument("--repeat", type=int, default=5, help="builds of each kind, whose median is given (default 5)")
     args = parser.parse_args()
     columns = [
         ("companies", "d"),
@@ -290,6 +295,7 @@ def main() -> None:
         ("plain_s", ".2f"),
         ("plain_index_s", ".2f"),
         ("ratio", ".2f"),
+        ("ratio_spread", "s"),
         ("rebuild_s", ".2f"),
         ("rebuild_ratio", ".2f"),
         ("site_mb", ".1f"),

@@ -11,19 +11,15 @@ templates and write the last pages ahead (:mod:`dossier.write_ahead`).
 
 from __future__ import annotations
 
-import gc
 import sys
 import time
 from pathlib import Path
 from typing import Any
 
-# Dossier's modules make many objects as they load, and hardly any garbage: collections while they load, and the
-# next ones walking them again, cost the build's process 20 ms before any seed is read. They load with the collector
-# off and are kept out of its way until the pipeline (:func:`dossier.heap.before_pipeline` hands them back).
-_collecting = gc.isenabled()
-gc.disable()
-try:
-    from dossier import forked, heap, render, write_ahead
+from dossier import heap
+
+with heap.loading():  # Dossier's modules: kept out of the cycle collector's way until the pipeline
+    from dossier import forked, render, write_ahead
     from dossier.export import escaped_nav
     from dossier.model import GeneratedPage
     from dossier.pipeline import build_site
@@ -41,10 +37,6 @@ try:
     from mkdocs.structure.files import File, Files
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
-finally:
-    gc.freeze()
-    if _collecting:
-        gc.enable()
 
 log = get_plugin_logger("dossier")
 _state: dict[str, Any] = {}
@@ -209,7 +201,7 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def on_build_error(error: Exception) -> None:
-    """Stop the search index of a build that failed."""
+    """Stop the search index and the idle children of a build that failed."""
     _close_index()
     _stop_children()
 
